@@ -1,0 +1,172 @@
+import Foundation
+import TalentDomain
+import TalentRules
+import TalentStore
+
+/// Moves talents through certification: applied → recommended → under review → public notice →
+/// certified | rejected; later revoked, expired or renewed. Each step is one audited transaction,
+/// checked by the state machine here and again by the database.
+public struct CertificationService: Sendable {
+    let store: Store
+    public let terms: CertificationTerms
+
+    public init(store: Store, terms: CertificationTerms = .standard) {
+        self.store = store
+        self.terms = terms
+    }
+
+    /// What a step needs besides the event.
+    public struct Step: Sendable {
+        public var event: CertificationEvent
+        public var on: CalendarDate
+        public var talentClass: TalentClass?
+        public var reason: String?
+        public var noticeDays: Int?
+        public var validityYears: Int?
+
+        public init(_ event: CertificationEvent, on: CalendarDate = .today(), talentClass: TalentClass? = nil,
+                    reason: String? = nil, noticeDays: Int? = nil, validityYears: Int? = nil) {
+            self.event = event
+            self.on = on
+            self.talentClass = talentClass
+            self.reason = reason
+            self.noticeDays = noticeDays
+            self.validityYears = validityYears
+        }
+    }
+
+    /// Opens a certification for the talent (one open at a time; the database enforces it too).
+    public func apply(identityKey: String, requestedClass: TalentClass?, on date: CalendarDate = .today(),
+                      actor: String) async throws(ServiceError) -> CertificationRecord {
+        try await run {
+            try await store.write { session in
+                guard let talent = try await session.talent(identityKey: identityKey, forUpdate: true) else {
+                    throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+                }
+                let existing = try await session.certifications(talentID: talent.id)
+                if let open = existing.first(where: { $0.status.isOpen }) {
+                    throw ServiceError.duplicate(
+                        "talent #\(talent.id) (\(talent.name)) already has certification #\(open.id) in progress "
+                            + "(\(open.status.rawValue)); continue it with `talentctl cert \(open.status.allowedEvents.first?.rawValue ?? "list")`")
+                }
+                let record = try await session.insertCertification(
+                    talentID: talent.id, requestedClass: requestedClass?.number, appliedOn: date)
+                try await session.appendCertificationEvent(
+                    certificationID: record.id, event: "apply", from: nil, to: .applied, on: date, actor: actor, reason: nil)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "certification.apply", entityType: "certification", entityID: String(record.id),
+                    before: Optional<CertificationRecord>.none, after: record))
+                return record
+            }
+        }
+    }
+
+    /// Applies one step to the talent's certification: the open one, or for revoke/expire/renew the
+    /// one in force (or expired, for renew).
+    public func advance(identityKey: String, _ step: Step, actor: String) async throws(ServiceError) -> CertificationRecord {
+        try await run {
+            try await store.write { session in
+                guard let talent = try await session.talent(identityKey: identityKey) else {
+                    throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+                }
+                let all = try await session.certifications(talentID: talent.id)
+                guard let target = Self.target(for: step.event, in: all) else {
+                    throw ServiceError.notFound(
+                        "talent #\(talent.id) (\(talent.name)) has no certification to \(step.event.rawValue)"
+                            + (all.isEmpty ? "; start one with `talentctl cert apply \(identityKey)`" : ""))
+                }
+                return try await apply(step, to: target, session: session, actor: actor)
+            }
+        }
+    }
+
+    /// Marks every certification whose validity ended before `date` as expired.
+    public func expireDue(on date: CalendarDate = .today(), actor: String) async throws(ServiceError) -> [CertificationRecord] {
+        try await run {
+            try await store.write { session in
+                var expired: [CertificationRecord] = []
+                for record in try await session.certificationsDueToExpire(before: date) {
+                    expired.append(try await apply(Step(.expire, on: date), to: record, session: session, actor: actor))
+                }
+                return expired
+            }
+        }
+    }
+
+    public func list(_ filter: CertificationFilter) async throws(ServiceError) -> [CertificationRecord] {
+        try await run { try await store.read { try await $0.certifications(filter) } }
+    }
+
+    public func certifications(identityKey: String) async throws(ServiceError) -> [CertificationRecord] {
+        try await run {
+            try await store.read { session in
+                guard let talent = try await session.talent(identityKey: identityKey) else {
+                    throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+                }
+                return try await session.certifications(talentID: talent.id)
+            }
+        }
+    }
+
+    public func classes() async throws(ServiceError) -> [TalentClassDefinition] {
+        try await run { try await store.read { try await $0.talentClasses() } }
+    }
+
+    // MARK: The step itself
+
+    private func apply(_ step: Step, to before: CertificationRecord, session: StoreSession, actor: String) async throws -> CertificationRecord {
+        let subject = "certification #\(before.id) of \(before.talentName)"
+        let next: CertificationStatus
+        do {
+            next = try before.status.applying(step.event)
+        } catch {
+            throw ServiceError.illegalTransition(error, subject: subject)
+        }
+        var after = before
+        after.status = next
+        switch step.event {
+        case .publish:
+            let days = step.noticeDays ?? terms.noticeDays
+            guard days >= 1 else { throw ServiceError.refused("the public notice must last at least 1 day") }
+            after.noticeStart = step.on
+            after.noticeEnd = terms.noticeEnd(startingOn: step.on, days: days)
+        case .approve:
+            guard let talentClass = step.talentClass ?? before.requestedClass.flatMap(TalentClass.init) else {
+                throw ServiceError.refused("\(subject): approving needs a talent class; add --class 1…6")
+            }
+            if let end = before.noticeEnd, !terms.mayApprove(on: step.on, noticeEnd: end) {
+                throw ServiceError.refused(
+                    "\(subject): the public notice runs until \(end); approve on or after \(end.adding(days: 1))")
+            }
+            after.talentClass = talentClass.number
+            after.validFrom = step.on
+            after.validUntil = terms.validUntil(from: step.on, years: step.validityYears)
+        case .renew:
+            after.validFrom = step.on
+            after.validUntil = terms.validUntil(from: step.on, years: step.validityYears)
+        case .reject, .revoke:
+            guard let reason = step.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty else {
+                throw ServiceError.refused("\(subject): \(step.event.rawValue) needs a reason; add --reason \"…\"")
+            }
+            after.decisionReason = reason
+        case .recommend, .startReview, .expire:
+            break
+        }
+        try await session.updateCertification(after)
+        try await session.appendCertificationEvent(
+            certificationID: after.id, event: step.event.rawValue, from: before.status, to: next, on: step.on, actor: actor,
+            reason: step.reason)
+        try await session.appendAudit(AuditRecord(
+            actor: actor, action: "certification.\(step.event.rawValue)", entityType: "certification",
+            entityID: String(after.id), before: before, after: after, reason: step.reason))
+        return after
+    }
+
+    private static func target(for event: CertificationEvent, in all: [CertificationRecord]) -> CertificationRecord? {
+        switch event {
+        case .revoke, .expire: all.first { $0.status == .certified }
+        case .renew: all.first { $0.status == .certified || $0.status == .expired }
+        default: all.first { $0.status.isOpen } ?? all.first
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import TalentDomain
+import TalentRules
+import TalentStore
+
+/// Registers organisations and talents. One transaction per use case, audited in it.
+public struct RegistryService: Sendable {
+    let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    // MARK: Organisations
+
+    public func addOrganisation(_ input: OrganisationInput, actor: String) async throws(ServiceError) -> OrganisationRecord {
+        let draft: NewOrganisationDraft
+        do { draft = try input.validated() } catch { throw .invalid(error) }
+        let new = NewOrganisation(
+            creditCode: draft.code, overrideReason: draft.reason, name: draft.name, kind: input.kind,
+            industryChain: input.industryChain, inZone: input.inZone)
+        return try await run {
+            try await store.write { session in
+                if let existing = try await session.organisation(creditCode: draft.code.value) {
+                    throw ServiceError.duplicate(
+                        "credit_code \(draft.code.value) is already registered to \(existing.name) (organisation #\(existing.id))")
+                }
+                let record = try await session.insertOrganisation(new)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "organisation.add", entityType: "organisation", entityID: record.creditCode,
+                    before: Optional<OrganisationRecord>.none, after: record, reason: nil))
+                if let reason = draft.reason {
+                    try await session.appendAudit(AuditRecord(
+                        actor: actor, action: "organisation.accept-invalid-code", entityType: "organisation",
+                        entityID: record.creditCode, before: Optional<OrganisationRecord>.none,
+                        after: ["credit_code": record.creditCode], reason: reason))
+                }
+                return record
+            }
+        }
+    }
+
+    public func organisation(creditCode: String) async throws(ServiceError) -> OrganisationRecord {
+        let code = creditCode.trimmingCharacters(in: .whitespaces).uppercased()
+        let found = try await run { try await store.read { try await $0.organisation(creditCode: code) } }
+        guard let found else {
+            throw .notFound("no organisation has credit code \(code); list them with `talentctl org list`")
+        }
+        return found
+    }
+
+    public func organisations(_ filter: OrganisationFilter = .init()) async throws(ServiceError) -> [OrganisationRecord] {
+        try await run { try await store.read { try await $0.organisations(filter) } }
+    }
+
+    // MARK: Talents
+
+    public func register(_ draft: TalentDraft, actor: String) async throws(ServiceError) -> TalentRecord {
+        try await run {
+            try await store.write { session in
+                if let existing = try await session.talent(identityKey: draft.identity.key) {
+                    throw ServiceError.duplicate(
+                        "\(Self.identityField(draft.identity)) \(draft.identity.masked) is already registered as talent #\(existing.id) "
+                            + "(\(existing.name)); change that record with `talentctl talent update`")
+                }
+                let employerID = try await Self.employerID(draft.employerCreditCode, session)
+                let record = try await session.insertTalent(draft, employerID: employerID)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "talent.register", entityType: "talent", entityID: String(record.id),
+                    before: Optional<TalentRecord>.none, after: record))
+                return record
+            }
+        }
+    }
+
+    /// Replaces the given import-column values (`mobile`, `employer_credit_code`, …; an empty value
+    /// clears the field). The identity cannot change. The previous version is kept in the history.
+    public func update(
+        identityKey: String, changes: [String: String], actor: String, reason: String? = nil
+    ) async throws(ServiceError) -> TalentRecord {
+        if let field = ["id_number", "passport", "nationality"].first(where: { changes[$0] != nil }) {
+            throw .invalid(ValidationError(
+                field: field, value: changes[field] ?? "", reason: "the identity of a registered talent cannot be changed",
+                hint: "register the correct identity as a new talent"))
+        }
+        guard !changes.isEmpty else {
+            throw .invalid(ValidationError(field: "changes", value: "", reason: "nothing to change",
+                                           hint: "give at least one field to change, e.g. --mobile"))
+        }
+        return try await run {
+            try await store.write { session in
+                guard let before = try await session.talent(identityKey: identityKey, forUpdate: true) else {
+                    throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+                }
+                let draft: TalentDraft
+                do {
+                    draft = try TalentDraft(record: before).replacing(changes)
+                } catch let error as ValidationError {
+                    throw ServiceError.invalid(error)
+                }
+                let employerID = try await Self.employerID(draft.employerCreditCode, session)
+                let after = try await session.updateTalent(id: before.id, draft, employerID: employerID)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "talent.update", entityType: "talent", entityID: String(before.id),
+                    before: before, after: after, reason: reason))
+                return after
+            }
+        }
+    }
+
+    public func talent(identityKey: String) async throws(ServiceError) -> TalentRecord {
+        let found = try await run { try await store.read { try await $0.talent(identityKey: identityKey) } }
+        guard let found else {
+            throw .notFound("no talent is registered with identity \(identityKey); search with `talentctl talent list --name …`")
+        }
+        return found
+    }
+
+    public func talents(_ filter: TalentFilter) async throws(ServiceError) -> [TalentRecord] {
+        try await run { try await store.read { try await $0.talents(filter) } }
+    }
+
+    public func history(identityKey: String) async throws(ServiceError) -> [TalentVersion] {
+        let record = try await talent(identityKey: identityKey)
+        return try await run {
+            try await store.read { session in
+                try await session.talentHistory(id: record.id).map {
+                    TalentVersion(version: $0.version, replacedAt: $0.replacedAt, data: $0.data)
+                }
+            }
+        }
+    }
+
+    /// Records that full identity and phone numbers were shown (`--reveal-pii`).
+    public func recordPIIReveal(scope: String, entityIDs: [String], actor: String) async throws(ServiceError) {
+        try await run {
+            try await store.write { session in
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "pii.reveal", entityType: "talent",
+                    entityID: entityIDs.count == 1 ? entityIDs[0] : "\(entityIDs.count) talents",
+                    before: Optional<[String]>.none, after: ["scope": scope, "talents": entityIDs.joined(separator: ",")],
+                    reason: "full identity and mobile numbers shown"))
+            }
+        }
+    }
+
+    public func figures() async throws(ServiceError) -> RegistryFigures {
+        try await run { try await store.read { try await $0.registryFigures() } }
+    }
+
+    // MARK: Helpers
+
+    static func employerID(_ code: String?, _ session: StoreSession) async throws -> Int64? {
+        guard let code else { return nil }
+        guard let employer = try await session.organisation(creditCode: code) else {
+            throw ServiceError.invalid(ValidationError(
+                field: "employer", value: code, reason: "no organisation has this credit code",
+                hint: "add the employer first with `talentctl org add`"))
+        }
+        return employer.id
+    }
+
+    static func identityField(_ identity: PersonIdentity) -> String {
+        if case .resident = identity { return "id_number" }
+        return "passport"
+    }
+}
+
+/// A previous version of a talent record.
+public struct TalentVersion: Sendable, Codable {
+    public var version: Int
+    public var replacedAt: Date
+    /// The row as JSON text.
+    public var data: String
+}
+
+/// Runs store work and turns every failure into a `ServiceError`.
+func run<T: Sendable>(_ body: () async throws -> T) async throws(ServiceError) -> T {
+    do {
+        return try await body()
+    } catch {
+        throw ServiceError.wrap(error)
+    }
+}

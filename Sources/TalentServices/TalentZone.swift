@@ -1,0 +1,47 @@
+import Foundation
+import Logging
+import TalentStore
+
+/// The entry point for programs: opens the configured database (starting and migrating the embedded
+/// cluster when that is the default) and hands out the services.
+public struct TalentZone: Sendable {
+    public let store: Store
+    public let target: DatabaseTarget
+
+    public var registry: RegistryService { RegistryService(store: store) }
+    public var certification: CertificationService { CertificationService(store: store) }
+    public var talentImport: TalentImportService { TalentImportService(store: store) }
+    public var audit: AuditService { AuditService(store: store) }
+
+    /// Opens the database for `body`. The embedded cluster is started and migrated on demand; an external
+    /// database must already be migrated (`talentctl db migrate`).
+    public static func open<T: Sendable>(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        _ body: (TalentZone) async throws -> T
+    ) async throws -> T {
+        let target = try DatabaseTarget.resolve(environment: environment)
+        let settings = try await target.prepare()
+        let migrator = Migrator(migrations: try Migration.load(from: try SchemaDirectory.locate(environment: environment)))
+        return try await Store.withStore(settings, logger: Store.quietLogger) { store in
+            if target.isEmbedded {
+                _ = try await migrator.migrate(store)
+            } else if try await !migrator.isCurrent(store) {
+                throw StoreError.migration("the database at \(settings.redacted) is not fully migrated; run `talentctl db migrate`")
+            }
+            return try await body(TalentZone(store: store, target: target))
+        }
+    }
+
+    /// Opens the database without checking migrations (for `talentctl db …`).
+    public static func openForAdministration<T: Sendable>(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        _ body: (Store, Migrator, DatabaseTarget) async throws -> T
+    ) async throws -> T {
+        let target = try DatabaseTarget.resolve(environment: environment)
+        let settings = try await target.prepare()
+        let migrator = Migrator(migrations: try Migration.load(from: try SchemaDirectory.locate(environment: environment)))
+        return try await Store.withStore(settings, logger: Store.quietLogger) { store in
+            try await body(store, migrator, target)
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// The private PostgreSQL cluster TalentZone creates and runs itself when no server is configured.
+///
+/// It lives in `./.talentzone/` (or `TALENTZONE_HOME`), listens only on a Unix socket in that folder
+/// and, when we are root, runs as the `postgres` OS user. If the `postgres` user cannot reach the
+/// folder (a checkout inside root's 0700 home, say) or the socket path would be too long, the cluster
+/// is placed under `/var/tmp/talentzone-<hash>/` instead and `LOCATION` in the home folder says where.
+public struct EmbeddedCluster: Sendable {
+    public enum State: Sendable, Equatable {
+        case notInitialised
+        case stopped
+        case running
+    }
+
+    /// The folder the user chose (or the default `./.talentzone`).
+    public let home: String
+    /// The folder that actually holds `data/`, `run/` and `server.log`.
+    public let root: String
+    public let port: Int
+    /// Throwaway clusters (tests, benchmarks) trade durability for speed; the demo's data never does.
+    public let durable: Bool
+    private let binaries: PostgresBinaries
+    private let runner: CommandRunner
+
+    public var dataDirectory: String { root + "/data" }
+    public var socketDirectory: String { root + "/run" }
+    public var socketPath: String { socketDirectory + "/.s.PGSQL.\(port)" }
+    public var logFile: String { root + "/server.log" }
+    /// The database role the embedded cluster is created with.
+    public var superuser: String { "postgres" }
+
+    public init(home: String, port: Int = 5432, durable: Bool = true, environment: [String: String]) throws(StoreError) {
+        let absolute = URL(fileURLWithPath: home).standardizedFileURL.path
+        self.home = absolute
+        self.port = port
+        self.durable = durable
+        self.binaries = try PostgresBinaries.locate(environment: environment)
+        self.runner = CommandRunner.forCurrentUser()
+        self.root = Self.placement(for: absolute, port: port, runAs: runner.runAs)
+    }
+
+    /// `TALENTZONE_HOME`, else `./.talentzone` in the current folder.
+    public static func defaultHome(environment: [String: String]) -> String {
+        if let home = environment["TALENTZONE_HOME"], !home.isEmpty { return home }
+        return FileManager.default.currentDirectoryPath + "/.talentzone"
+    }
+
+    public func state() -> State {
+        guard FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") else { return .notInitialised }
+        let result = try? runner.run(binaries.pgCtl, ["status", "-D", dataDirectory])
+        return result?.status == 0 ? .running : .stopped
+    }
+
+    /// Creates the cluster if needed and starts it if it is not running. Safe to call repeatedly.
+    /// Returns true when it had to start the server.
+    @discardableResult
+    public func start() throws(StoreError) -> Bool {
+        switch state() {
+        case .running: return false
+        case .notInitialised: try initialise()
+        case .stopped: break
+        }
+        var options = "-k \(socketDirectory) -p \(port) -c listen_addresses=''"
+        if !durable {
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        }
+        let result = try run(binaries.pgCtl, ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options, "start"])
+        guard result.status == 0 else {
+            throw StoreError.unavailable(
+                "the embedded PostgreSQL server in \(root) did not start: "
+                    + Self.lastLines(of: result.standardError + result.standardOutput)
+                    + " (see \(logFile))")
+        }
+        return true
+    }
+
+    /// Stops the server if it runs. `immediate` skips the shutdown checkpoint (throwaway clusters).
+    public func stop(immediate: Bool = false) throws(StoreError) {
+        guard state() == .running else { return }
+        let result = try run(binaries.pgCtl, ["-D", dataDirectory, "-w", "-t", "60", "-m", immediate ? "immediate" : "fast", "stop"])
+        guard result.status == 0 else {
+            throw StoreError.unavailable("could not stop the embedded PostgreSQL server: " + Self.lastLines(of: result.standardError))
+        }
+    }
+
+    private func initialise() throws(StoreError) {
+        try makeFolder(root)
+        try makeFolder(socketDirectory)
+        if root != home {
+            try makeFolder(home, ownedByServer: false)
+            try? "The embedded PostgreSQL cluster for this folder lives in \(root)\n"
+                .write(toFile: home + "/LOCATION", atomically: true, encoding: .utf8)
+        }
+        let result = try run(binaries.initdb, [
+            "-D", dataDirectory, "-U", superuser, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8",
+        ] + (durable ? [] : ["--no-sync"]))
+        guard result.status == 0 else {
+            throw StoreError.unavailable("initdb failed for \(dataDirectory): " + Self.lastLines(of: result.standardError))
+        }
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) throws(StoreError) -> CommandRunner.Output {
+        do {
+            return try runner.run(executable, arguments)
+        } catch {
+            throw StoreError.unavailable("could not run \(executable): \(error)")
+        }
+    }
+
+    private func makeFolder(_ path: String, ownedByServer: Bool = true) throws(StoreError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.unavailable("cannot create the folder \(path): \(error.localizedDescription)")
+        }
+        guard ownedByServer, let user = runner.runAs else { return }
+        guard let account = getpwnam(user) else {
+            throw StoreError.unavailable(
+                "running as root needs the `\(user)` OS user, which the Debian postgresql package creates; install it with `apt-get install -y postgresql`")
+        }
+        chmod(path, 0o700)
+        if chown(path, account.pointee.pw_uid, account.pointee.pw_gid) != 0 {
+            throw StoreError.unavailable("cannot hand \(path) to the \(user) user (chown failed)")
+        }
+    }
+
+    /// The folder that will hold the cluster: the home itself, unless the server's OS user cannot
+    /// reach it or the socket path would exceed the 107-byte limit of Unix sockets.
+    static func placement(for home: String, port: Int, runAs: String?) -> String {
+        let socketPath = home + "/run/.s.PGSQL.\(port)"
+        let reachable = runAs == nil || everyAncestorIsTraversable(home)
+        if reachable && socketPath.utf8.count <= 100 { return home }
+        return "/var/tmp/talentzone-" + Self.shortHash(home)
+    }
+
+    private static func everyAncestorIsTraversable(_ path: String) -> Bool {
+        var url = URL(fileURLWithPath: path).deletingLastPathComponent()
+        while true {
+            var info = stat()
+            if stat(url.path, &info) == 0, info.st_mode & S_IXOTH == 0 { return false }
+            if url.path == "/" || url.path.isEmpty { return true }
+            url = url.deletingLastPathComponent()
+        }
+    }
+
+    private static func shortHash(_ text: String) -> String {
+        // FNV-1a: stable across runs (unlike Hasher), enough to keep homes apart.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+
+    static func lastLines(of text: String) -> String {
+        text.split(separator: "\n").suffix(3).joined(separator: " / ")
+    }
+}

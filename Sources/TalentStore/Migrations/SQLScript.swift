@@ -1,0 +1,98 @@
+/// Splits a SQL script into statements, because the extended query protocol runs one at a time.
+/// Understands quotes, dollar-quoted bodies (`$$ … $$`, `$fn$ … $fn$`) and both comment styles.
+enum SQLScript {
+    static func statements(in script: String) -> [String] {
+        let bytes = Array(script.utf8)
+        var statements: [String] = []
+        var start = 0
+        var index = 0
+        func flush(upTo end: Int) {
+            let text = String(decoding: bytes[start..<end], as: UTF8.self)
+            if containsCode(text) { statements.append(text.trimmingWhitespace()) }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""):
+                index = skipQuoted(bytes, from: index, quote: byte)
+            case UInt8(ascii: "-") where next(bytes, index) == UInt8(ascii: "-"):
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            case UInt8(ascii: "/") where next(bytes, index) == UInt8(ascii: "*"):
+                index += 2
+                while index + 1 < bytes.count && !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) {
+                    index += 1
+                }
+                index += 2
+            case UInt8(ascii: "$"):
+                index = skipDollarQuoted(bytes, from: index)
+            case UInt8(ascii: ";"):
+                flush(upTo: index)
+                index += 1
+                start = index
+            default:
+                index += 1
+            }
+        }
+        if start < bytes.count { flush(upTo: bytes.count) }
+        return statements
+    }
+
+    private static func next(_ bytes: [UInt8], _ index: Int) -> UInt8? {
+        index + 1 < bytes.count ? bytes[index + 1] : nil
+    }
+
+    private static func skipQuoted(_ bytes: [UInt8], from start: Int, quote: UInt8) -> Int {
+        var index = start + 1
+        while index < bytes.count {
+            if bytes[index] == quote {
+                if next(bytes, index) == quote { index += 2; continue }
+                return index + 1
+            }
+            index += 1
+        }
+        return index
+    }
+
+    /// `$tag$ … $tag$`; a lone `$1` placeholder is not a quote.
+    private static func skipDollarQuoted(_ bytes: [UInt8], from start: Int) -> Int {
+        var end = start + 1
+        while end < bytes.count, bytes[end] == UInt8(ascii: "_") || isLetter(bytes[end]) || (end > start + 1 && isDigit(bytes[end])) {
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "$") else { return start + 1 }
+        let tag = Array(bytes[start...end])
+        var index = end + 1
+        while index + tag.count <= bytes.count {
+            if bytes[index] == UInt8(ascii: "$") && Array(bytes[index..<(index + tag.count)]) == tag {
+                return index + tag.count
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || byte >= 0x80
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+
+    /// True when the text has something besides whitespace and comments.
+    private static func containsCode(_ text: String) -> Bool {
+        for line in text.split(separator: "\n") {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            if !trimmed.isEmpty && !trimmed.hasPrefix("--") { return true }
+        }
+        return false
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

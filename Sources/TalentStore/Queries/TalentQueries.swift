@@ -1,0 +1,207 @@
+import Foundation
+import PostgresNIO
+import TalentDomain
+
+/// A registered talent as stored, with the employer's code and name.
+public struct TalentRecord: Sendable, Codable, Equatable {
+    public struct Employer: Sendable, Codable, Equatable {
+        public var creditCode: String
+        public var name: String
+    }
+
+    public var id: Int64
+    public var name: String
+    public var idNumber: String?
+    public var passport: String?
+    public var nationality: String?
+    public var birthDate: CalendarDate?
+    public var sex: Sex?
+    public var mobile: String?
+    public var email: String?
+    public var degree: Degree?
+    public var university: String?
+    public var major: String?
+    public var title: ProfessionalTitle
+    public var skillLevel: SkillLevel
+    public var employer: Employer?
+    public var contractStart: CalendarDate?
+    public var contractEnd: CalendarDate?
+    public var insuranceSince: YearMonth?
+    public var ownsHousing: Bool
+    public var version: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    /// The unique key: the resident identity number, or `NAT:PASSPORT`.
+    public var identityKey: String { idNumber ?? "\(nationality ?? ""):\(passport ?? "")" }
+}
+
+public struct TalentFilter: Sendable {
+    public var employerCreditCode: String?
+    public var nameContains: String?
+    public var limit: Int
+    public var offset: Int
+
+    public init(employerCreditCode: String? = nil, nameContains: String? = nil, limit: Int = 100, offset: Int = 0) {
+        self.employerCreditCode = employerCreditCode
+        self.nameContains = nameContains
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+extension StoreSession {
+    static let talentColumns = """
+        t.id, t.name, t.id_number, t.passport, t.nationality, t.birth_date::text AS birth_date, t.sex, t.mobile,
+        t.email, t.degree, t.university, t.major, t.title, t.skill_level, o.credit_code AS employer_code,
+        o.name AS employer_name, t.contract_start::text AS contract_start, t.contract_end::text AS contract_end,
+        to_char(t.insurance_since, 'YYYY-MM') AS insurance_since, t.owns_housing, t.version, t.created_at, t.updated_at
+        """
+
+    func talent(from row: RowReader) throws -> TalentRecord {
+        let employerCode: String? = try row.value("employer_code")
+        let employerName: String? = try row.value("employer_name")
+        let insurance: String? = try row.value("insurance_since")
+        return TalentRecord(
+            id: try row.value("id"), name: try row.value("name"), idNumber: try row.value("id_number"),
+            passport: try row.value("passport"), nationality: try row.value("nationality"),
+            birthDate: try row.date("birth_date"), sex: try row.term("sex", as: Sex.self),
+            mobile: try row.value("mobile"), email: try row.value("email"),
+            degree: try row.term("degree", as: Degree.self), university: try row.value("university"),
+            major: try row.value("major"), title: try row.term("title", as: ProfessionalTitle.self) ?? .none,
+            skillLevel: try row.term("skill_level", as: SkillLevel.self) ?? .none,
+            employer: employerCode.map { TalentRecord.Employer(creditCode: $0, name: employerName ?? "") },
+            contractStart: try row.date("contract_start"), contractEnd: try row.date("contract_end"),
+            insuranceSince: insurance.flatMap(YearMonth.init), ownsHousing: try row.value("owns_housing"),
+            version: try row.value("version"), createdAt: try row.value("created_at"),
+            updatedAt: try row.value("updated_at"))
+    }
+
+    public func insertTalent(_ draft: TalentDraft, employerID: Int64?) async throws -> TalentRecord {
+        let fields = TalentColumns(draft)
+        let rows = try await query("""
+            INSERT INTO talents (name, id_number, passport, nationality, birth_date, sex, mobile, email, degree,
+                university, major, title, skill_level, employer_id, contract_start, contract_end, insurance_since,
+                owns_housing)
+            VALUES (\(fields.name), \(fields.idNumber), \(fields.passport), \(fields.nationality),
+                \(fields.birthDate)::date, \(fields.sex), \(fields.mobile), \(fields.email), \(fields.degree),
+                \(fields.university), \(fields.major), \(fields.title), \(fields.skillLevel), \(employerID),
+                \(fields.contractStart)::date, \(fields.contractEnd)::date, \(fields.insuranceSince)::date,
+                \(fields.ownsHousing))
+            RETURNING id
+            """)
+        var newID: Int64?
+        for try await id in rows.decode(Int64.self) { newID = id }
+        guard let newID, let record = try await talent(id: newID) else {
+            throw StoreError.internal("the new talent row could not be read back")
+        }
+        return record
+    }
+
+    /// Replaces every field; the trigger keeps the previous version in `talent_history`.
+    public func updateTalent(id: Int64, _ draft: TalentDraft, employerID: Int64?) async throws -> TalentRecord {
+        let fields = TalentColumns(draft)
+        try await query("""
+            UPDATE talents SET name = \(fields.name), mobile = \(fields.mobile), email = \(fields.email),
+                degree = \(fields.degree), university = \(fields.university), major = \(fields.major),
+                title = \(fields.title), skill_level = \(fields.skillLevel), employer_id = \(employerID),
+                contract_start = \(fields.contractStart)::date, contract_end = \(fields.contractEnd)::date,
+                insurance_since = \(fields.insuranceSince)::date, owns_housing = \(fields.ownsHousing)
+            WHERE id = \(id)
+            """)
+        guard let record = try await talent(id: id) else { throw StoreError.notFound("talent \(id)") }
+        return record
+    }
+
+    public func talent(id: Int64) async throws -> TalentRecord? {
+        try await firstRow("""
+            SELECT \(unescaped: Self.talentColumns)
+            FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id WHERE t.id = \(id)
+            """, talent(from:))
+    }
+
+    /// By resident identity number or `NAT:PASSPORT`.
+    public func talent(identityKey: String, forUpdate: Bool = false) async throws -> TalentRecord? {
+        try await firstRow("""
+            SELECT \(unescaped: Self.talentColumns)
+            FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id
+            WHERE t.identity_key = \(identityKey) \(unescaped: forUpdate ? "FOR UPDATE OF t" : "")
+            """, talent(from:))
+    }
+
+    /// Sorted by name in pinyin order.
+    public func talents(_ filter: TalentFilter) async throws -> [TalentRecord] {
+        try await rows("""
+            SELECT \(unescaped: Self.talentColumns)
+            FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id
+            WHERE (\(filter.employerCreditCode)::text IS NULL OR o.credit_code = \(filter.employerCreditCode))
+              AND (\(filter.nameContains)::text IS NULL OR t.name LIKE '%' || \(filter.nameContains) || '%')
+            ORDER BY t.name COLLATE "zh-x-icu", t.id
+            LIMIT \(filter.limit) OFFSET \(filter.offset)
+            """, talent(from:))
+    }
+
+    /// Previous versions of a talent, oldest first, as JSON text.
+    public func talentHistory(id: Int64) async throws -> [(version: Int, replacedAt: Date, data: String)] {
+        try await rows("""
+            SELECT version, replaced_at, data::text AS data FROM talent_history WHERE talent_id = \(id) ORDER BY version
+            """) { row in (try row.value("version"), try row.value("replaced_at"), try row.value("data")) }
+    }
+
+    /// For each of these identity keys already registered: its id and name.
+    public func registeredIdentities(_ keys: [String]) async throws -> [String: (id: Int64, name: String)] {
+        guard !keys.isEmpty else { return [:] }
+        let found = try await rows("""
+            SELECT identity_key, id, name FROM talents WHERE identity_key = ANY(\(keys))
+            """) { row in (try row.value("identity_key", as: String.self), try row.value("id", as: Int64.self),
+                           try row.value("name", as: String.self)) }
+        var result: [String: (id: Int64, name: String)] = [:]
+        for (key, id, name) in found { result[key] = (id, name) }
+        return result
+    }
+}
+
+/// The column values of a draft, as bound parameters.
+struct TalentColumns {
+    var name: String
+    var idNumber: String?
+    var passport: String?
+    var nationality: String?
+    var birthDate: String?
+    var sex: String?
+    var mobile: String?
+    var email: String?
+    var degree: String?
+    var university: String?
+    var major: String?
+    var title: String
+    var skillLevel: String
+    var contractStart: String?
+    var contractEnd: String?
+    var insuranceSince: String?
+    var ownsHousing: Bool
+
+    init(_ draft: TalentDraft) {
+        name = draft.name.value
+        switch draft.identity {
+        case let .resident(number):
+            idNumber = number.value
+            birthDate = number.birthDate.description
+            sex = number.sex.rawValue
+        case let .passport(number, nation):
+            passport = number.value
+            nationality = nation.code
+        }
+        mobile = draft.mobile?.value
+        email = draft.email?.value
+        degree = draft.degree?.rawValue
+        university = draft.university
+        major = draft.major
+        title = draft.title.rawValue
+        skillLevel = draft.skillLevel.rawValue
+        contractStart = draft.contractStart?.description
+        contractEnd = draft.contractEnd?.description
+        insuranceSince = draft.insuranceSince?.firstDay.description
+        ownsHousing = draft.ownsHousing
+    }
+}

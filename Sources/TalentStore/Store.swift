@@ -1,0 +1,157 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// A connection pool to one TalentZone database. Every use case runs in `write` (one transaction)
+/// or `read`; repositories are the `StoreSession` extensions in `Queries/`.
+public final class Store: Sendable {
+    public let settings: ConnectionSettings
+    let client: PostgresClient
+    let logger: Logger
+
+    /// Logs only critical events: a command-line tool must not print connection chatter.
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "talentzone.store")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    private init(settings: ConnectionSettings, client: PostgresClient, logger: Logger) {
+        self.settings = settings
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Opens a pool for the duration of `body`. Fails fast, with `StoreError.unavailable`, when the
+    /// server cannot be reached.
+    public static func withStore<T: Sendable>(
+        _ settings: ConnectionSettings,
+        logger: Logger = Store.quietLogger,
+        _ body: (Store) async throws -> T
+    ) async throws -> T {
+        try await probe(settings, logger: logger)
+        var configuration = clientConfiguration(settings)
+        configuration.options.maximumConnections = 8
+        configuration.options.keepAliveBehavior = nil
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let store = Store(settings: settings, client: client, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await body(store)
+        }
+    }
+
+    /// Runs `body` in one transaction; retries on serialization failures.
+    public func write<T: Sendable>(_ body: (StoreSession) async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await client.withTransaction(logger: logger) { connection in
+                    try await body(StoreSession(connection: connection, logger: logger))
+                }
+            } catch {
+                let mapped = Self.mapUnlessDomain(error)
+                if let storeError = mapped as? StoreError, storeError.isRetryable, attempt < 5 { continue }
+                throw mapped
+            }
+        }
+    }
+
+    /// Runs `body` on one pooled connection, outside an explicit transaction.
+    public func read<T: Sendable>(_ body: (StoreSession) async throws -> T) async throws -> T {
+        do {
+            return try await client.withConnection { connection in
+                try await body(StoreSession(connection: connection, logger: logger))
+            }
+        } catch {
+            throw Self.mapUnlessDomain(error)
+        }
+    }
+
+    /// Errors thrown by the caller's own code pass through unchanged; database errors are mapped.
+    private static func mapUnlessDomain(_ error: any Error) -> any Error {
+        if let error = error as? PostgresTransactionError, let inner = error.closureError {
+            return mapUnlessDomain(inner)
+        }
+        if error is PSQLError || error is PostgresTransactionError { return StoreError.from(error) }
+        return error
+    }
+
+    private static func probe(_ settings: ConnectionSettings, logger: Logger) async throws {
+        do {
+            let connection = try await PostgresConnection.connect(
+                configuration: connectionConfiguration(settings), id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            let mapped = StoreError.from(error)
+            if case .unavailable = mapped {
+                throw StoreError.unavailable("cannot connect to \(settings.redacted): \(mapped)")
+            }
+            if case .internal = mapped {
+                throw StoreError.unavailable("cannot connect to \(settings.redacted): \(mapped)")
+            }
+            throw mapped
+        }
+    }
+
+    static func connectionConfiguration(_ settings: ConnectionSettings) -> PostgresConnection.Configuration {
+        switch settings.endpoint {
+        case let .unixSocket(path):
+            return .init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)
+        case let .tcp(host, port):
+            var tls = PostgresConnection.Configuration.TLS.disable
+            if settings.sslMode != .disable {
+                var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+                tlsConfiguration.certificateVerification = verification(settings.sslMode)
+                if let context = try? NIOSSLContext(configuration: tlsConfiguration) {
+                    let required = [.require, .verifyCA, .verifyFull].contains(settings.sslMode)
+                    tls = required ? .require(context) : .prefer(context)
+                }
+            }
+            var configuration = PostgresConnection.Configuration(
+                host: host, port: port, username: settings.user, password: settings.password,
+                database: settings.database, tls: tls)
+            configuration.options.connectTimeout = .seconds(10)
+            return configuration
+        }
+    }
+
+    static func clientConfiguration(_ settings: ConnectionSettings) -> PostgresClient.Configuration {
+        switch settings.endpoint {
+        case let .unixSocket(path):
+            return .init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)
+        case let .tcp(host, port):
+            let tls: PostgresClient.Configuration.TLS
+            var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+            tlsConfiguration.certificateVerification = verification(settings.sslMode)
+            switch settings.sslMode {
+            case .disable: tls = .disable
+            case .allow, .prefer: tls = .prefer(tlsConfiguration)
+            case .require, .verifyCA, .verifyFull: tls = .require(tlsConfiguration)
+            }
+            return .init(host: host, port: port, username: settings.user, password: settings.password,
+                         database: settings.database, tls: tls)
+        }
+    }
+
+    private static func verification(_ mode: ConnectionSettings.SSLMode) -> CertificateVerification {
+        switch mode {
+        case .verifyFull: .fullVerification
+        case .verifyCA: .noHostnameVerification
+        default: .none  // libpq's `require` encrypts without checking the certificate
+        }
+    }
+}
+
+/// One connection, inside or outside a transaction, handed to repository functions.
+public struct StoreSession: Sendable {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    @discardableResult
+    func query(_ query: PostgresQuery) async throws -> PostgresRowSequence {
+        try await connection.query(query, logger: logger)
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TalentStore
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Read the append-only audit log.",
+        subcommands: [List.self]
+    )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List audit entries, newest first.",
+            discussion: """
+                --entity takes a type (talent, organisation, certification, import_batch) or TYPE:ID.
+                Example:
+                  talentctl audit list --entity talent:42
+                  talentctl audit list --since 2026-11-01 --json
+                """)
+
+        @Option(help: "TYPE or TYPE:ID, e.g. talent:42.") var entity: String?
+        @Option(help: "Only this action, e.g. certification.approve.") var action: String?
+        @Option(help: "Only entries at or after this date (YYYY-MM-DD) or instant (ISO 8601).") var since: String?
+        @Option(help: "At most this many entries.") var limit = 100
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            var sinceDate: Date?
+            if let since {
+                guard let parsed = Self.parseInstant(since) else {
+                    throw UsageError("--since '\(since)' is not a date (YYYY-MM-DD) or an ISO 8601 instant")
+                }
+                sinceDate = parsed
+            }
+            let parts = entity?.split(separator: ":", maxSplits: 1).map(String.init) ?? []
+            let filter = AuditFilter(
+                entityType: parts.first, entityID: parts.count > 1 ? parts[1] : nil, action: action,
+                since: sinceDate, limit: limit)
+            try await Command.run { zone in
+                let entries = try await zone.audit.entries(filter)
+                if output.json { return Output.json(entries) }
+                let formatter = ISO8601DateFormatter()
+                Output.table(["#", "at", "actor", "action", "entity", "reason"], entries.map {
+                    [String($0.id), formatter.string(from: $0.at), $0.actor, $0.action, "\($0.entityType):\($0.entityID)",
+                     $0.reason ?? ""]
+                }, rightAligned: [0])
+            }
+        }
+
+        static func parseInstant(_ text: String) -> Date? {
+            if let instant = ISO8601DateFormatter().date(from: text) { return instant }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+            formatter.dateFormat = "yyyy-MM-dd"
+            return formatter.date(from: text)
+        }
+    }
+}

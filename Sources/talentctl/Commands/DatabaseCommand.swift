@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import TalentServices
+import TalentStore
+
+struct DatabaseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Manage the database: the embedded cluster and the schema migrations.",
+        subcommands: [Up.self, Down.self, Status.self, Migrate.self]
+    )
+
+    struct Up: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create (if needed) and start the embedded PostgreSQL cluster, then apply migrations.",
+            discussion: "Example:\n  talentctl db up\n  TALENTZONE_HOME=/srv/talentzone talentctl db up")
+
+        func run() async throws {
+            try await Command.local {
+                let target = try DatabaseTarget.resolve(environment: ProcessInfo.processInfo.environment)
+                guard case let .embedded(cluster, database) = target else {
+                    Output.note("DATABASE_URL or PG* variables are set: talentctl uses that server and has no cluster to start.")
+                    return
+                }
+                let wasRunning = cluster.state() == .running
+                try await TalentZone.openForAdministration { store, migrator, _ in
+                    let applied = try await migrator.migrate(store)
+                    Output.line("embedded PostgreSQL \(wasRunning ? "already running" : "started") in \(cluster.root)")
+                    Output.line("socket \(cluster.socketPath), database \(database)")
+                    Output.line(applied.isEmpty ? "schema up to date" : "applied \(applied.count) migration(s)")
+                }
+            }
+        }
+    }
+
+    struct Down: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stop the embedded PostgreSQL cluster (its data stays).",
+            discussion: "Example:\n  talentctl db down")
+
+        func run() async throws {
+            try await Command.local {
+                let target = try DatabaseTarget.resolve(environment: ProcessInfo.processInfo.environment)
+                guard case let .embedded(cluster, _) = target else {
+                    Output.note("DATABASE_URL or PG* variables are set: there is no embedded cluster to stop.")
+                    return
+                }
+                let wasRunning = cluster.state() == .running
+                try cluster.stop()
+                Output.line(wasRunning ? "embedded PostgreSQL stopped (\(cluster.root))" : "embedded PostgreSQL was not running")
+            }
+        }
+    }
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show which database is used, whether it runs, and the state of every migration.",
+            discussion: "Example:\n  talentctl db status\n  talentctl db status --json")
+
+        @OptionGroup var output: OutputOptions
+
+        struct Report: Encodable {
+            var database: String
+            var embedded: Bool
+            var clusterFolder: String?
+            var running: Bool
+            var migrations: [Migrator.Entry]
+        }
+
+        func run() async throws {
+            try await Command.local {
+                let target = try DatabaseTarget.resolve(environment: ProcessInfo.processInfo.environment)
+                var report = Report(database: "", embedded: target.isEmbedded, running: false, migrations: [])
+                switch target {
+                case let .external(settings):
+                    report.database = settings.redacted
+                case let .embedded(cluster, database):
+                    report.database = "embedded cluster, database \(database)"
+                    report.clusterFolder = cluster.root
+                    guard cluster.state() == .running else {
+                        return print(report, state: cluster.state() == .notInitialised ? "not created yet" : "stopped")
+                    }
+                }
+                try await TalentZone.openForAdministration { store, migrator, _ in
+                    report.running = true
+                    report.migrations = try await migrator.status(store)
+                }
+                print(report, state: "running")
+            }
+        }
+
+        private func print(_ report: Report, state: String) {
+            if output.json { return Output.json(report) }
+            Output.fields([
+                ("database", report.database),
+                ("folder", report.clusterFolder ?? "-"),
+                ("server", state),
+            ])
+            guard !report.migrations.isEmpty else { return }
+            Output.line("")
+            Output.table(["version", "name", "state", "applied at"], report.migrations.map {
+                [String(format: "%04d", $0.version), $0.name, $0.state.rawValue,
+                 $0.appliedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "-"]
+            })
+        }
+    }
+
+    struct Migrate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply pending migrations from Schema/, each in its own transaction.",
+            discussion: "Refuses to run if an applied migration file was changed.\n\nExample:\n  DATABASE_URL=postgres://talentzone@db:5432/talentzone talentctl db migrate")
+
+        func run() async throws {
+            try await Command.local {
+                try await TalentZone.openForAdministration { store, migrator, _ in
+                    let applied = try await migrator.migrate(store)
+                    if applied.isEmpty {
+                        Output.line("schema up to date (\(migrator.migrations.count) migrations)")
+                    }
+                    for migration in applied {
+                        Output.line("applied \(String(format: "%04d", migration.version))_\(migration.name)")
+                    }
+                }
+            }
+        }
+    }
+}

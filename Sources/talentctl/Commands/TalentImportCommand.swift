@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import TalentDomain
+import TalentServices
+import TalentText
+
+extension TalentCommand {
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import talents from a CSV file: all rows validated first, then all or nothing.",
+            discussion: """
+                The first row names the columns (any order; optional ones may be absent):
+                  \(TalentImportHeader.columns.joined(separator: ", "))
+                Encoding: UTF-8 with or without BOM, or GB18030/GBK as saved by Chinese Excel (detected, or
+                chosen with --encoding). Any bad row means nothing is written; every bad row is listed on screen
+                and in FILE.errors.csv. Importing the same file again adds nothing. See Docs/talents-example.csv.
+
+                Example:
+                  talentctl talent import talents.csv
+                  talentctl talent import 人才名单.csv --encoding gb18030 --skip-invalid
+                """)
+
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(help: "Import the valid rows and report the invalid ones instead of importing nothing.") var skipInvalid = false
+        @Option(help: "auto | utf-8 | gb18030 (gbk and gb2312 are read as gb18030).") var encoding: String = "auto"
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            guard let sourceEncoding = SourceEncoding.parse(encoding) else {
+                throw UsageError("--encoding must be auto, utf-8 or gb18030 (not \(encoding))")
+            }
+            try await Command.run { zone in
+                let bar = ProgressBox()
+                let report = try await zone.talentImport.importFile(
+                    at: file, options: .init(encoding: sourceEncoding, skipInvalid: skipInvalid), actor: actor.resolved
+                ) { phase, done, total in
+                    bar.update(phase: phase, done: done, total: total)
+                }
+                bar.finish()
+                if output.json { return Output.json(report) }
+                if !report.issues.isEmpty { Failure.printIssues(report.issues) }
+                Output.line(report.summary)
+            }
+        }
+    }
+}
+
+/// One progress bar per phase, shown only on a terminal.
+final class ProgressBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var phase = ""
+    private var bar: ProgressBar?
+
+    func update(phase: String, done: Int, total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if phase != self.phase {
+            bar?.finish()
+            bar = ProgressBar(title: phase, total: total)
+            self.phase = phase
+        }
+        bar?.advance(to: done)
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        bar?.finish()
+        bar = nil
+    }
+}

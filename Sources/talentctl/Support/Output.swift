@@ -1,0 +1,37 @@
+import Foundation
+import TalentText
+
+/// Writes tables and JSON to stdout.
+enum Output {
+    static func json<T: Encodable>(_ value: T) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        guard let data = try? encoder.encode(value) else { return }
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    static func table(_ headers: [String], _ rows: [[String]], rightAligned: Set<Int> = []) {
+        var table = TextTable(headers: headers, rightAligned: rightAligned)
+        rows.forEach { table.append($0) }
+        line(table.render())
+    }
+
+    /// Label: value lines, labels padded by display width.
+    static func fields(_ pairs: [(String, String)]) {
+        let width = pairs.map { DisplayWidth.of($0.0) }.max() ?? 0
+        for (label, value) in pairs {
+            line(DisplayWidth.pad(label, to: width) + "  " + value)
+        }
+    }
+
+    static func line(_ text: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((text + terminator).utf8))
+    }
+
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
