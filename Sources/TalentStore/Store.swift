@@ -154,4 +154,9 @@ public struct StoreSession: Sendable {
     func query(_ query: PostgresQuery) async throws -> PostgresRowSequence {
         try await connection.query(query, logger: logger)
     }
+
+    /// Runs one literal SQL statement (migrations, tests); never with values from users.
+    func execute(sql: String) async throws {
+        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+    }
 }

@@ -53,6 +53,8 @@ extension TalentDraft {
 
     private static func fieldError(_ issue: ImportIssue?) -> ValidationError {
         guard let issue else { return ValidationError(field: "talent", value: "", reason: "is invalid") }
-        return ValidationError(field: issue.column ?? "talent", value: issue.value ?? "", reason: issue.reason)
+        var reason = issue.reason
+        while reason.hasSuffix(".") { reason.removeLast() }
+        return ValidationError(field: issue.column ?? "talent", value: issue.value ?? "", reason: reason)
     }
 }
