@@ -1,6 +1,6 @@
 /// An e-mail address, checked pragmatically: one `@`, a non-empty local part, and a domain of
 /// dot-separated labels with a top-level part of at least two characters. The domain is lowercased.
-public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct EmailAddress: Hashable, Sendable, ValidatedText {
     /// The address, trimmed, with a lowercased domain.
     public let value: String
 
@@ -62,18 +62,5 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
             if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control { return scalar }
         }
         return nil
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
     }
 }

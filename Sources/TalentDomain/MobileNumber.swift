@@ -1,5 +1,5 @@
 /// A mainland mobile number: 11 digits matching `^1[3-9]\d{9}$`. It has no check digit.
-public struct MobileNumber: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct MobileNumber: Hashable, Sendable, ValidatedText {
     /// The 11 digits, without country prefix, spaces or dashes.
     public let value: String
 
@@ -49,18 +49,5 @@ public struct MobileNumber: Hashable, Sendable, Codable, CustomStringConvertible
         case " ", "\t", "-", "(", ")", "\u{3000}", "\u{A0}", "\u{2010}", "\u{2011}", "\u{2013}": true
         default: false
         }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Only the shape is checked, not membership in the ISO list. China (`CN`, `CHN`) is refused:
 /// mainland citizens are registered with their resident identity number.
-public struct Nationality: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Nationality: Hashable, Sendable, ValidatedText {
     /// The uppercased code, e.g. `USA` or `DE`.
     public let code: String
 
@@ -27,17 +27,4 @@ public struct Nationality: Hashable, Sendable, Codable, CustomStringConvertible 
     }
 
     public var description: String { code }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
-    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A foreign passport number: 5–20 characters of A–Z and 0–9 (uppercased).
-public struct PassportNumber: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct PassportNumber: Hashable, Sendable, ValidatedText {
     /// The uppercased number.
     public let value: String
 
@@ -30,17 +30,4 @@ public struct PassportNumber: Hashable, Sendable, Codable, CustomStringConvertib
     }
 
     public var description: String { value }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
 }

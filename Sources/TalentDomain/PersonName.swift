@@ -4,7 +4,7 @@ import Foundation
 /// 阿卜杜拉·买买提, María José, ئەخمەت.
 ///
 /// Trimmed, NFC-normalized, 1–100 characters, no control characters.
-public struct PersonName: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct PersonName: Hashable, Sendable, ValidatedText {
     /// The trimmed, NFC-normalized name.
     public let value: String
 
@@ -47,18 +47,5 @@ public struct PersonName: Hashable, Sendable, Codable, CustomStringConvertible {
         case .control, .lineSeparator, .paragraphSeparator, .surrogate: return true
         default: return false
         }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
     }
 }

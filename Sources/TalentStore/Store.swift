@@ -85,14 +85,12 @@ public final class Store: Sendable {
                 configuration: connectionConfiguration(settings), id: 0, logger: logger)
             try await connection.close()
         } catch {
-            let mapped = StoreError.from(error)
-            if case .unavailable = mapped {
-                throw StoreError.unavailable("cannot connect to \(settings.redacted): \(mapped)")
+            switch StoreError.from(error) {
+            case let .unavailable(message), let .internal(message):
+                throw StoreError.unavailable("cannot connect to \(settings.redacted): \(message)")
+            case let other:
+                throw other
             }
-            if case .internal = mapped {
-                throw StoreError.unavailable("cannot connect to \(settings.redacted): \(mapped)")
-            }
-            throw mapped
         }
     }
 

@@ -56,6 +56,15 @@ public struct RegistryService: Sendable {
     // MARK: Talents
 
     public func register(_ draft: TalentDraft, actor: String) async throws(ServiceError) -> TalentRecord {
+        do {
+            return try await insert(draft, actor: actor)
+        } catch .store(.duplicate(constraint: "talents_identity_unique", _)) {
+            // Lost a race with a concurrent registration of the same identity.
+            throw .duplicate("\(Self.identityField(draft.identity)) \(draft.identity.masked) is already registered")
+        }
+    }
+
+    private func insert(_ draft: TalentDraft, actor: String) async throws(ServiceError) -> TalentRecord {
         try await run {
             try await store.write { session in
                 if let existing = try await session.talent(identityKey: draft.identity.key) {

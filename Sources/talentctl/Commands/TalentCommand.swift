@@ -148,11 +148,24 @@ struct TalentCommand: AsyncParsableCommand {
             discussion: "Example:\n  talentctl talent history 11010519491231002X --json")
 
         @Argument(help: "Resident identity number, or NAT:PASSPORT.") var identity: String
+        @Flag(help: "Show full identity and mobile numbers (recorded in the audit log).") var revealPII = false
+        @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
             try await Command.run { zone in
-                let versions = try await zone.registry.history(identityKey: try identityKey(identity))
+                let key = try identityKey(identity)
+                var versions = try await zone.registry.history(identityKey: key)
+                if revealPII {
+                    let record = try await zone.registry.talent(identityKey: key)
+                    try await zone.registry.recordPIIReveal(scope: "talent history", entityIDs: [String(record.id)], actor: actor.resolved)
+                } else {
+                    versions = versions.map { version in
+                        var masked = version
+                        masked.data = TalentView.maskPII(inJSON: version.data)
+                        return masked
+                    }
+                }
                 if output.json { return Output.json(versions) }
                 Output.table(["version", "replaced at", "record"], versions.map {
                     [String($0.version), ISO8601DateFormatter().string(from: $0.replacedAt), $0.data]

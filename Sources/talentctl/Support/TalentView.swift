@@ -56,6 +56,17 @@ struct TalentView: Encodable {
         return (try? PersonIdentity(key: key))?.masked ?? String(repeating: "*", count: key.count)
     }
 
+    /// The JSON of a stored row with `id_number`, `identity_key` and `mobile` masked.
+    static func maskPII(inJSON text: String) -> String {
+        guard var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else { return text }
+        for key in ["id_number", "identity_key"] {
+            if let value = object[key] as? String { object[key] = maskIdentity(value) }
+        }
+        if let value = object["mobile"] as? String { object["mobile"] = maskMobile(value) }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return text }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func maskMobile(_ number: String) -> String {
         (try? MobileNumber(number))?.masked ?? String(repeating: "*", count: number.count)
     }
