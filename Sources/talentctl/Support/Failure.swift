@@ -43,7 +43,7 @@ enum Failure {
         for issue in issues.prefix(limit) {
             table.append([String(issue.line), issue.column ?? "", DisplayWidth.truncate(issue.value ?? "", to: 24), issue.reason])
         }
-        FileHandle.standardError.write(Data(table.render().utf8))
+        FileHandle.standardError.write(Data((table.render() + "\n").utf8))
         if issues.count > limit {
             FileHandle.standardError.write(Data("… and \(issues.count - limit) more\n".utf8))
         }
