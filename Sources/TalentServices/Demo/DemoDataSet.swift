@@ -66,8 +66,9 @@ enum DemoOrganisations {
             let prefix = random.pick(DemoVocabulary.institutePrefixes)
             let fields = specialistFields[prefix] ?? DemoVocabulary.instituteFields
             let field = random.pick(fields)
+            // One institute per prefix and field, so no two names differ only in 研究所/研究中心.
+            guard names.insert(prefix + field).inserted else { continue }
             let name = prefix + field + random.pick(DemoVocabulary.instituteSuffixes)
-            guard names.insert(name).inserted else { continue }
             let inZone = random.chance(0.9)
             let region = inZone ? DemoVocabulary.zoneRegion : random.pick(DemoVocabulary.cityRegions)
             result.append(OrganisationInput(
@@ -78,8 +79,11 @@ enum DemoOrganisations {
             var added = 0
             while added < count {
                 let trade = random.pick(DemoVocabulary.enterpriseTrades[chain]!)
+                // No 科技/技术 twice, as in 信息技术科技有限公司.
+                let suffixes = trade.hasSuffix("科技") || trade.hasSuffix("技术")
+                    ? ["有限公司", "股份有限公司"] : DemoVocabulary.enterpriseSuffixes
                 let name = random.pick(DemoVocabulary.enterpriseTowns) + random.pick(DemoVocabulary.enterpriseBrands)
-                    + trade + random.pick(DemoVocabulary.enterpriseSuffixes)
+                    + trade + random.pick(suffixes)
                 guard names.insert(name).inserted else { continue }
                 let inZone = random.chance(0.85)
                 let region = inZone ? DemoVocabulary.zoneRegion : random.pick(DemoVocabulary.cityRegions)
@@ -99,17 +103,17 @@ enum DemoOrganisations {
 
     /// Prefixes of national groups' local institutes only go with their own fields.
     static let specialistFields: [String: [String]] = [
-        "中国航发贵州": ["航空发动机", "表面工程", "精密测量", "新材料", "先进制造技术"],
-        "中国电子贵州": ["电子信息", "集成电路", "软件工程", "信息安全", "大数据"],
+        "中国航发贵州": ["航空发动机", "表面处理", "精密测量", "新材料", "先进制造技术"],
+        "中国电子贵州": ["电子信息", "集成电路", "软件", "信息安全", "大数据"],
     ]
 
-    static func chain(ofField field: String) -> IndustryChain? {
+    static func chain(ofField field: String) -> IndustryChain {
         switch field {
-        case "航空发动机", "表面工程": .aeroEngine
+        case "航空发动机", "表面处理": .aeroEngine
         case "精密微特电机": .microMotor
         case "集成电路", "电子信息", "光电技术": .microelectronics
-        case "大数据", "人工智能", "软件工程", "区块链", "工业互联网", "数字经济", "信息安全": .softwareBigData
-        default: nil
+        case "大数据", "人工智能", "软件", "区块链", "工业互联网", "数字经济", "信息安全": .softwareBigData
+        default: .other
         }
     }
 

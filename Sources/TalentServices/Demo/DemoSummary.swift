@@ -30,7 +30,7 @@ public struct DemoSummary: Sendable, Codable {
         }
         talents = figures.talents
         talentsByChain = figures.talentsByChain.map {
-            Row(key: $0.key, name: IndustryChain(rawValue: $0.key)?.chineseName ?? "无工作单位", count: $0.count)
+            Row(key: $0.key, name: IndustryChain(rawValue: $0.key)?.chineseName ?? "不属产业链", count: $0.count)
         }
         let certified = Dictionary(figures.certifiedByClass.map { ($0.key, $0.count) }, uniquingKeysWith: +)
         certifiedByClass = classes.map {

@@ -129,6 +129,7 @@ public struct TalentImportService: Sendable {
         drafts.reserveCapacity(records.count)
         var issues: [ImportIssue] = []
         var firstLineOfKey: [String: Int] = [:]
+        firstLineOfKey.reserveCapacity(records.count)
         let body = records.dropFirst()
         for (index, record) in body.enumerated() {
             switch header.draft(from: record.fields, line: record.line, today: options.today) {

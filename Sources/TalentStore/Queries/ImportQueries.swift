@@ -68,19 +68,21 @@ extension StoreSession {
             importedAt: try row.value("imported_at"))
     }
 
+    /// The columns ``copyTalents(_:employerIDs:batchID:progress:)`` writes, in its order.
+    public static let talentCopyColumns = [
+        "name", "id_number", "passport", "nationality", "birth_date", "sex", "mobile", "email", "degree",
+        "university", "major", "title", "skill_level", "employer_id", "contract_start", "contract_end",
+        "insurance_since", "owns_housing", "import_batch_id",
+    ]
+
     /// Streams validated talents into `talents` with COPY. `employerIDs` maps credit codes to ids and
     /// must cover every draft's employer. `progress` is called with the number of rows sent so far.
     public func copyTalents(
         _ drafts: [TalentDraft], employerIDs: [String: Int64], batchID: Int64,
         progress: @Sendable (Int) -> Void = { _ in }
     ) async throws {
-        let columns = [
-            "name", "id_number", "passport", "nationality", "birth_date", "sex", "mobile", "email", "degree",
-            "university", "major", "title", "skill_level", "employer_id", "contract_start", "contract_end",
-            "insurance_since", "owns_housing", "import_batch_id",
-        ]
         let batch = String(batchID)
-        try await connection.copyFrom(table: "talents", columns: columns, logger: logger) { writer in
+        try await connection.copyFrom(table: "talents", columns: Self.talentCopyColumns, logger: logger) { writer in
             var buffer = ByteBuffer()
             buffer.reserveCapacity(1 << 20)
             for (index, draft) in drafts.enumerated() {
