@@ -263,6 +263,24 @@ struct CertificationServiceTests {
         }
     }
 
+    @Test func applyingWhileCertifiedIsRefusedWithWhatToDo() async throws {
+        try await Self.withTalent { (store: Store, service: CertificationService) async throws in
+            let current = try await Self.certified(service)
+            let audits = try await F.auditCount(store)
+            let failure = await caught {
+                try await service.apply(identityKey: Self.key, requestedClass: TalentClass(4), on: Self.day("2026-02-01"), actor: F.actor)
+            }
+            guard case let .refused(message)? = failure as? ServiceError else {
+                Issue.record("expected .refused, got \(String(describing: failure))")
+                return
+            }
+            #expect(message.contains("already certified"))
+            #expect(message.contains("cert renew"))
+            #expect(try await service.certifications(identityKey: Self.key) == [current])
+            #expect(try await F.auditCount(store) == audits)
+        }
+    }
+
     @Test func theDatabaseRefusesAnIllegalStatusChangeMadeInRawSQL() async throws {
         try await Self.withTalent { (store: Store, service: CertificationService) async throws in
             let applied = try await service.apply(

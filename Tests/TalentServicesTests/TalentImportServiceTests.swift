@@ -134,7 +134,7 @@ struct TalentImportServiceTests {
         }
     }
 
-    @Test func gb18030ReadAsUTF8IsUnreadableNamingTheLine() async throws {
+    @Test func gb18030ReadAsUTF8IsRejectedNamingTheLine() async throws {
         try await F.withStore { (store: Store) async throws in
             try await F.addEmployer(store)
             // Lines 1 and 2 are ASCII; the first Chinese character is on line 3.
@@ -144,10 +144,11 @@ struct TalentImportServiceTests {
             let failure = await caught {
                 try await Self.importer(store).importFile(at: file.path, options: Self.options(.utf8), actor: F.actor)
             }
-            let message = try #require((failure as? ServiceError)?.unreadableMessage)
-            #expect(message.contains("talents.csv"))
-            #expect(message.contains("line 3"))
-            #expect(message.contains("UTF-8"))
+            let report = try #require((failure as? ServiceError)?.importReport)
+            #expect(report.file == "talents.csv")
+            #expect(report.issues.map(\.line) == [3])
+            #expect(report.issues.first?.reason.contains("UTF-8") == true)
+            #expect(!report.written)
             #expect(try await F.talentCount(store) == 0)
             #expect(try await F.auditCount(store) == audits)
         }
@@ -316,6 +317,7 @@ struct TalentImportServiceTests {
             #expect(report.issues.first?.column == "hobby")
             #expect(report.issues.first?.reason.contains("unknown column") == true)
             #expect(!report.written)
+            #expect(FileManager.default.fileExists(atPath: file.path + ".errors.csv"))
             #expect(try await F.talentCount(store) == 0)
             #expect(try await F.auditCount(store) == 0)
         }
@@ -333,27 +335,29 @@ struct TalentImportServiceTests {
         }
     }
 
-    @Test func unbalancedQuotesMakeTheFileUnreadableNamingTheLine() async throws {
+    @Test func unbalancedQuotesRejectTheFileNamingTheLine() async throws {
         try await F.withStore { (store: Store) async throws in
             let file = try ImportFile("name,id_number,university\n王小明,11010519491231002X,\"北京大学\n李娜,360426199101010071,\n")
             let failure = await caught {
                 try await Self.importer(store).importFile(at: file.path, options: Self.options(), actor: F.actor)
             }
-            let message = try #require((failure as? ServiceError)?.unreadableMessage)
-            #expect(message.contains("line 2"))
+            let report = try #require((failure as? ServiceError)?.importReport)
+            #expect(report.issues.map(\.line) == [2])
+            #expect(!report.written)
+            #expect(FileManager.default.fileExists(atPath: file.path + ".errors.csv"))
             #expect(try await F.talentCount(store) == 0)
             #expect(try await F.auditCount(store) == 0)
         }
     }
 
-    @Test func aQuoteInsideAnUnquotedFieldIsUnreadableNamingTheLine() async throws {
+    @Test func aQuoteInsideAnUnquotedFieldRejectsTheFileNamingTheLine() async throws {
         try await F.withStore { (store: Store) async throws in
             let file = try ImportFile("name,id_number\n李娜,360426199101010071\n王\"小明,11010519491231002X\n")
             let failure = await caught {
                 try await Self.importer(store).importFile(at: file.path, options: Self.options(), actor: F.actor)
             }
-            let message = try #require((failure as? ServiceError)?.unreadableMessage)
-            #expect(message.contains("line 3"))
+            let report = try #require((failure as? ServiceError)?.importReport)
+            #expect(report.issues.map(\.line) == [3])
             #expect(try await F.talentCount(store) == 0)
         }
     }

@@ -197,6 +197,21 @@ struct TalentRegistrationTests {
         }
     }
 
+    @Test func anUnknownFieldInAnUpdateIsRefusedAndNothingChanges() async throws {
+        try await F.withStore { (store: Store) async throws in
+            let registry = RegistryService(store: store)
+            let created = try await registry.register(
+                F.resident(name: "王小明", id: "11010519491231002X", mobile: "13800138000"), actor: F.actor)
+            let failure = await caught {
+                try await registry.update(identityKey: "11010519491231002X", changes: ["mobil": "13900139000"], actor: F.actor)
+            }
+            let validation = try #require((failure as? ServiceError)?.validation)
+            #expect(validation.field == "mobil")
+            #expect(try await registry.talent(identityKey: "11010519491231002X") == created)
+            #expect(try await F.auditCount(store, action: "talent.update") == 0)
+        }
+    }
+
     @Test func anInvalidUpdateChangesNothing() async throws {
         try await F.withStore { (store: Store) async throws in
             let registry = RegistryService(store: store)

@@ -58,4 +58,15 @@ struct SQLScriptTests {
         #expect(functions.count >= 3)
         #expect(functions.allSatisfy { $0.hasSuffix("END $$") })
     }
+
+    @Test func aTrailingBlockCommentIsNotAStatement() {
+        #expect(SQLScript.statements(in: "SELECT 1; /* end; */") == ["SELECT 1"])
+        #expect(SQLScript.statements(in: "/* only a comment */") == [])
+    }
+
+    @Test func escapeStringsMayHideQuotesAndSemicolons() {
+        #expect(SQLScript.statements(in: #"SELECT E'it\'s; x'; SELECT 2"#) == [#"SELECT E'it\'s; x'"#, "SELECT 2"])
+        // A plain string ending in a backslash is not an escape string.
+        #expect(SQLScript.statements(in: #"SELECT 'a\'; SELECT 2"#) == [#"SELECT 'a\'"#, "SELECT 2"])
+    }
 }

@@ -14,7 +14,7 @@ struct CommandContractTests {
         ["audit", "list"], ["demo"],
     ]
 
-    @Test(arguments: [[]] + leafCommands + [["cert"]])
+    @Test(arguments: [[]] + leafCommands + [["cert"], ["db"], ["org"], ["talent"], ["audit"]])
     func helpExitsZeroWithAnExample(_ command: [String]) throws {
         let result = try Talentctl.run(command + ["--help"], environment: [:])
         #expect(result.status == 0)

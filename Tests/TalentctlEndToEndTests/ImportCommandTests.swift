@@ -94,7 +94,7 @@ struct ImportCommandTests {
         #expect(try cli.talents().contains { $0["name"] as? String == "赵六" })
 
         let wrong = try cli.run(["talent", "import", "more.csv", "--encoding", "utf-8"], in: folder.path)
-        #expect(wrong.status != 0)
+        #expect(wrong.status == 65)
         #expect(wrong.stderr.contains("line 2"))
         expectNoCrash(wrong)
     }

@@ -41,7 +41,7 @@ public struct TalentImportService: Sendable {
             throw .unreadableFile("cannot read \(path): \(error.localizedDescription)")
         }
         let fileName = URL(fileURLWithPath: path).lastPathComponent
-        let parsed = try Self.parse(data, fileName: fileName, options: options, progress: progress)
+        let parsed = try Self.parse(data, path: path, options: options, progress: progress)
         var report = TalentImportReport(
             file: fileName, encoding: parsed.encoding, rowsTotal: parsed.rowsTotal, added: 0, alreadyRegistered: 0,
             issues: parsed.issues, invalidRows: 0, written: false)
@@ -66,18 +66,24 @@ public struct TalentImportService: Sendable {
         let rows = drafts.map(\.draft)
         let employerIDs = checked.employerIDs
         let total = rows.count
-        let record = try await run {
-            try await store.write { session in
-                let record = try await session.insertImportBatch(batch)
-                try await session.copyTalents(rows, employerIDs: employerIDs, batchID: record.id) { done in
-                    progress("writing", done, total)
+        let record: ImportBatchRecord
+        do {
+            record = try await run {
+                try await store.write { session in
+                    let record = try await session.insertImportBatch(batch)
+                    try await session.copyTalents(rows, employerIDs: employerIDs, batchID: record.id) { done in
+                        progress("writing", done, total)
+                    }
+                    try await session.appendAudit(AuditRecord(
+                        actor: actor, action: "talent.import", entityType: "import_batch", entityID: String(record.id),
+                        before: Optional<ImportBatchRecord>.none, after: record,
+                        reason: options.skipInvalid && report.invalidRows > 0 ? "--skip-invalid: \(report.invalidRows) rows skipped" : nil))
+                    return record
                 }
-                try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "talent.import", entityType: "import_batch", entityID: String(record.id),
-                    before: Optional<ImportBatchRecord>.none, after: record,
-                    reason: options.skipInvalid && report.invalidRows > 0 ? "--skip-invalid: \(report.invalidRows) rows skipped" : nil))
-                return record
             }
+        } catch .store(.duplicate(constraint: "talents_identity_unique", _)) {
+            throw .duplicate("a talent in \(fileName) was registered by someone else while this import ran; "
+                             + "nothing was imported. Run the import again: registered rows are then skipped")
         }
         report.added = total
         report.written = true
@@ -99,18 +105,30 @@ public struct TalentImportService: Sendable {
         var draft: TalentDraft
     }
 
-    static func parse(_ data: Data, fileName: String, options: Options, progress: Progress) throws(ServiceError) -> ParsedFile {
+    static func parse(_ data: Data, path: String, options: Options, progress: Progress) throws(ServiceError) -> ParsedFile {
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        /// A file-level problem: reported like a bad row (exit 65, `FILE.errors.csv`), nothing written.
+        func reject(_ issues: [ImportIssue], encoding: String, rows: Int) -> ServiceError {
+            var report = TalentImportReport(
+                file: fileName, encoding: encoding, rowsTotal: rows, added: 0, alreadyRegistered: 0,
+                issues: issues, invalidRows: max(1, Set(issues.map(\.line)).count), written: false)
+            if options.writeErrorReport { report.errorReportPath = writeErrorReport(issues, besides: path) }
+            return .importRejected(report)
+        }
         let decoded: (text: String, detected: SourceEncoding, hadBOM: Bool)
         do {
             decoded = try TextDecoding.decode(data, as: options.encoding)
         } catch {
-            throw .unreadableFile("\(fileName): \(error)")
+            throw reject([ImportIssue(line: error.line ?? 1, reason: error.description)],
+                         encoding: options.encoding.rawValue, rows: 0)
         }
         let records: [CSVRecord]
         do {
             records = try CSVReader.records(in: decoded.text)
         } catch {
-            throw .unreadableFile("\(fileName): \(error)")
+            let column = error.column.map { "field \($0)" }
+            throw reject([ImportIssue(line: error.line, column: column, reason: error.reason)],
+                         encoding: decoded.detected.rawValue, rows: 0)
         }
         guard let headerRecord = records.first else {
             throw .unreadableFile("\(fileName) is empty; the first row must name the columns: "
@@ -120,10 +138,7 @@ public struct TalentImportService: Sendable {
         do {
             header = try TalentImportHeader(headerRecord.fields, line: headerRecord.line)
         } catch {
-            let report = TalentImportReport(
-                file: fileName, encoding: decoded.detected.rawValue, rowsTotal: records.count - 1, added: 0,
-                alreadyRegistered: 0, issues: error.issues, invalidRows: 1, written: false)
-            throw .importRejected(report)
+            throw reject(error.issues, encoding: decoded.detected.rawValue, rows: records.count - 1)
         }
         var drafts: [LineDraft] = []
         drafts.reserveCapacity(records.count)

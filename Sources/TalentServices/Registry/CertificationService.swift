@@ -49,6 +49,12 @@ public struct CertificationService: Sendable {
                         "talent #\(talent.id) (\(talent.name)) already has certification #\(open.id) in progress "
                             + "(\(open.status.rawValue)); continue it with `talentctl cert \(open.status.allowedEvents.first?.rawValue ?? "list")`")
                 }
+                if let current = existing.first(where: { $0.status == .certified }) {
+                    throw ServiceError.refused(
+                        "talent #\(talent.id) (\(talent.name)) is already certified (class \(current.talentClass.map(String.init) ?? "?"), "
+                            + "valid until \(current.validUntil?.description ?? "?")); extend it with `talentctl cert renew`, "
+                            + "or revoke it before applying again")
+                }
                 let record = try await session.insertCertification(
                     talentID: talent.id, requestedClass: requestedClass?.number, appliedOn: date)
                 try await session.appendCertificationEvent(

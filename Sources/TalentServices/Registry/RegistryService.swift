@@ -14,6 +14,15 @@ public struct RegistryService: Sendable {
     // MARK: Organisations
 
     public func addOrganisation(_ input: OrganisationInput, actor: String) async throws(ServiceError) -> OrganisationRecord {
+        do {
+            return try await insert(input, actor: actor)
+        } catch .store(.duplicate(constraint: "organisations_credit_code_key", _)) {
+            // Lost a race with a concurrent registration of the same code.
+            throw .duplicate("credit_code \(input.creditCode.uppercased()) is already registered")
+        }
+    }
+
+    private func insert(_ input: OrganisationInput, actor: String) async throws(ServiceError) -> OrganisationRecord {
         let draft: NewOrganisationDraft
         do { draft = try input.validated() } catch { throw .invalid(error) }
         let new = NewOrganisation(
@@ -91,6 +100,11 @@ public struct RegistryService: Sendable {
             throw .invalid(ValidationError(
                 field: field, value: changes[field] ?? "", reason: "the identity of a registered talent cannot be changed",
                 hint: "register the correct identity as a new talent"))
+        }
+        if let unknown = changes.keys.sorted().first(where: { !TalentImportHeader.columns.contains($0) }) {
+            throw .invalid(ValidationError(
+                field: unknown, value: changes[unknown] ?? "", reason: "is not a talent field",
+                hint: "fields are " + TalentImportHeader.columns.joined(separator: ", ")))
         }
         guard !changes.isEmpty else {
             throw .invalid(ValidationError(field: "changes", value: "", reason: "nothing to change",

@@ -6,15 +6,14 @@ enum SQLScript {
         var statements: [String] = []
         var start = 0
         var index = 0
-        func flush(upTo end: Int) {
-            let text = String(decoding: bytes[start..<end], as: UTF8.self)
-            if containsCode(text) { statements.append(text.trimmingWhitespace()) }
-        }
+        var hasCode = false  // anything but whitespace and comments since `start`
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                index = skipQuoted(bytes, from: index, quote: byte)
+                let escapes = byte == UInt8(ascii: "'") && isEscapeStringPrefix(bytes, before: index)
+                index = skipQuoted(bytes, from: index, quote: byte, backslashEscapes: escapes)
+                hasCode = true
             case UInt8(ascii: "-") where next(bytes, index) == UInt8(ascii: "-"):
                 while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
             case UInt8(ascii: "/") where next(bytes, index) == UInt8(ascii: "*"):
@@ -25,25 +24,44 @@ enum SQLScript {
                 index += 2
             case UInt8(ascii: "$"):
                 index = skipDollarQuoted(bytes, from: index)
+                hasCode = true
             case UInt8(ascii: ";"):
-                flush(upTo: index)
+                if hasCode {
+                    statements.append(String(decoding: bytes[start..<index], as: UTF8.self).trimmingWhitespace())
+                }
                 index += 1
                 start = index
+                hasCode = false
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                index += 1
             default:
+                hasCode = true
                 index += 1
             }
         }
-        if start < bytes.count { flush(upTo: bytes.count) }
+        if hasCode && start < bytes.count {
+            statements.append(String(decoding: bytes[start..<min(index, bytes.count)], as: UTF8.self).trimmingWhitespace())
+        }
         return statements
+    }
+
+    /// `E'…'` (PostgreSQL escape string): backslash escapes the next character.
+    private static func isEscapeStringPrefix(_ bytes: [UInt8], before index: Int) -> Bool {
+        guard index >= 1, bytes[index - 1] | 0x20 == UInt8(ascii: "e") else { return false }
+        return index < 2 || !(isLetter(bytes[index - 2]) || isDigit(bytes[index - 2]) || bytes[index - 2] == UInt8(ascii: "_"))
     }
 
     private static func next(_ bytes: [UInt8], _ index: Int) -> UInt8? {
         index + 1 < bytes.count ? bytes[index + 1] : nil
     }
 
-    private static func skipQuoted(_ bytes: [UInt8], from start: Int, quote: UInt8) -> Int {
+    private static func skipQuoted(_ bytes: [UInt8], from start: Int, quote: UInt8, backslashEscapes: Bool) -> Int {
         var index = start + 1
         while index < bytes.count {
+            if backslashEscapes && bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
             if bytes[index] == quote {
                 if next(bytes, index) == quote { index += 2; continue }
                 return index + 1
@@ -76,15 +94,6 @@ enum SQLScript {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-
-    /// True when the text has something besides whitespace and comments.
-    private static func containsCode(_ text: String) -> Bool {
-        for line in text.split(separator: "\n") {
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            if !trimmed.isEmpty && !trimmed.hasPrefix("--") { return true }
-        }
-        return false
-    }
 }
 
 extension String {

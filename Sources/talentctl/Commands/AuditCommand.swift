@@ -6,6 +6,7 @@ struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Read the append-only audit log.",
+        discussion: "Example:\n  talentctl audit list --entity talent:42 --since 2026-11-01",
         subcommands: [List.self]
     )
 

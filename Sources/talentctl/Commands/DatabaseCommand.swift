@@ -7,6 +7,7 @@ struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Manage the database: the embedded cluster and the schema migrations.",
+        discussion: "Example:\n  talentctl db up\n  talentctl db status --json\n  DATABASE_URL=postgres://talentzone@db/talentzone talentctl db migrate",
         subcommands: [Up.self, Down.self, Status.self, Migrate.self]
     )
 

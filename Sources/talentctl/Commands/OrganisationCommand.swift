@@ -8,6 +8,7 @@ struct OrganisationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org",
         abstract: "Employers, universities and research institutes.",
+        discussion: "Example:\n  talentctl org add --name \"示例科技有限公司\" --credit-code 91110000600037341L --kind enterprise --chain microelectronics --in-zone\n  talentctl org list --kind university",
         subcommands: [Add.self, List.self, Show.self]
     )
 
