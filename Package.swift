@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         // Already a dependency of postgres-nio (SCRAM auth); we use its SHA-256.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.9.0"..<"5.0.0"),
+        // Policy files (TalentRules): we walk Yams' node tree for key paths with line and column.
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     ],
     targets: [
         // Value types, identifiers and their validation. Foundation only.
@@ -29,7 +31,11 @@ let package = Package(
         // Pure policies and mechanisms. No database.
         .target(
             name: "TalentRules",
-            dependencies: ["TalentDomain", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "TalentDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strict
         ),
         // The only room that speaks SQL: embedded cluster, migrator, repositories, COPY.

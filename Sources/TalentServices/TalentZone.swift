@@ -12,6 +12,9 @@ public struct TalentZone: Sendable {
     public var certification: CertificationService { CertificationService(store: store) }
     public var talentImport: TalentImportService { TalentImportService(store: store) }
     public var audit: AuditService { AuditService(store: store) }
+    public var practice: PracticeBaseService { PracticeBaseService(store: store) }
+    public var roster: RosterService { RosterService(store: store) }
+    public var report: ReportService { ReportService(store: store) }
 
     /// Opens the database for `body`. The embedded cluster is started and migrated on demand; an external
     /// database must already be migrated (`talentctl db migrate`).

@@ -14,6 +14,6 @@ struct TalentCtl: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [DatabaseCommand.self, OrganisationCommand.self, TalentCommand.self, CertificationCommand.self,
-                      AuditCommand.self, DemoCommand.self]
+                      AuditCommand.self, DemoCommand.self, ReportCommand.self, PracticeCommand.self]
     )
 }

@@ -17,6 +17,11 @@ public struct DemoLoader: Sendable {
         self.actor = actor
     }
 
+    /// A loader for a database opened directly (tests, benchmarks).
+    public init(store: Store, actor: String = "demo") {
+        self.init(zone: TalentZone(store: store, target: .external(store.settings)), actor: actor)
+    }
+
     /// Loads what is missing and says what it did; `note` gets one progress line per phase.
     public func load(_ data: DemoDataSet, today: CalendarDate = .today(),
                      note: @Sendable (String) -> Void = { _ in }) async throws(ServiceError) -> DemoLoadReport {

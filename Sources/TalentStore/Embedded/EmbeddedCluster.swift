@@ -63,7 +63,8 @@ public struct EmbeddedCluster: Sendable {
         }
         var options = "-k \(socketDirectory) -p \(port) -c listen_addresses=''"
         if !durable {
-            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            // Tests run many suites in parallel, each with its own small pool.
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"
         }
         let result = try run(binaries.pgCtl, ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options, "start"])
         guard result.status == 0 else {

@@ -1,0 +1,304 @@
+import Foundation
+import TalentDomain
+import TalentRules
+import TalentStore
+
+/// The graduate practice base: programmes, cohorts, trainees, host positions and both sides'
+/// rankings. Matching, the practice itself and projects are in the other files of this folder.
+/// One transaction per use case, audited in it.
+public struct PracticeBaseService: Sendable {
+    let store: Store
+    /// The duration policy the completion rule applies.
+    public let duration: PracticeDuration
+
+    public init(store: Store, duration: PracticeDuration = .standard) {
+        self.store = store
+        self.duration = duration
+    }
+
+    // MARK: Programmes
+
+    public func addProgramme(universityCode: String, field: String, fieldEn: String? = nil,
+                             actor: String) async throws(ServiceError) -> ProgrammeRecord {
+        guard let field = field.trimmed.nonEmpty else {
+            throw .invalid(ValidationError(field: "field", value: field, reason: "is empty", hint: "e.g. 大数据工程"))
+        }
+        return try await run {
+            try await store.write { session in
+                let university = try await Self.organisation(universityCode, kinds: [.university], session)
+                if try await session.programme(universityID: university.id, field: field) != nil {
+                    throw ServiceError.duplicate("\(university.name) already has the programme \(field)")
+                }
+                let record = try await session.insertProgramme(
+                    universityID: university.id, field: field, fieldEn: fieldEn?.trimmed.nonEmpty)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "practice.programme.add", entityType: "degree_programme",
+                    entityID: String(record.id), before: Optional<ProgrammeRecord>.none, after: record))
+                return record
+            }
+        }
+    }
+
+    public func programmes(universityCode: String? = nil) async throws(ServiceError) -> [ProgrammeRecord] {
+        try await run { try await store.read { try await $0.programmes(universityCode: universityCode?.uppercased()) } }
+    }
+
+    // MARK: Cohorts
+
+    public func createCohort(_ input: CohortInput, actor: String) async throws(ServiceError) -> CohortRecord {
+        guard (2000...2100).contains(input.intakeYear) else {
+            throw .invalid(ValidationError(field: "year", value: String(input.intakeYear), reason: "is not a plausible intake year"))
+        }
+        guard input.practiceEnd > input.practiceStart else {
+            throw .invalid(ValidationError(
+                field: "end", value: input.practiceEnd.description,
+                reason: "the practice window must end after it starts (\(input.practiceStart))"))
+        }
+        let name = input.name?.trimmed.nonEmpty ?? "\(input.intakeYear)级"
+        return try await run {
+            try await store.write { session in
+                if let existing = try await session.cohort(year: input.intakeYear) {
+                    throw ServiceError.duplicate("the \(existing.name) cohort (intake \(input.intakeYear)) already exists")
+                }
+                let record = try await session.insertCohort(
+                    intakeYear: input.intakeYear, name: name, start: input.practiceStart, end: input.practiceEnd)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "practice.cohort.create", entityType: "cohort", entityID: String(record.intakeYear),
+                    before: Optional<CohortRecord>.none, after: record))
+                return record
+            }
+        }
+    }
+
+    public func cohorts() async throws(ServiceError) -> [CohortRecord] {
+        try await run { try await store.read { try await $0.cohorts() } }
+    }
+
+    // MARK: Trainees
+
+    public func enrol(_ input: TraineeInput, cohortYear: Int, today: CalendarDate = .today(),
+                      actor: String) async throws(ServiceError) -> TraineeRecord {
+        let draft: TraineeDraft
+        switch input.validated(today: today) {
+        case let .success(valid): draft = valid
+        case let .failure(issues): throw .invalid(issues.firstValidationError)
+        }
+        return try await run {
+            try await store.write { session in
+                let cohort = try await Self.cohort(cohortYear, session)
+                let university = try await Self.university(draft.university, session)
+                guard let programme = try await session.programme(universityID: university.id, field: draft.field) else {
+                    throw ServiceError.notFound(
+                        "\(university.name) has no programme \(draft.field); add it with "
+                            + "`talentctl practice programme add --university \(university.creditCode) --field \(draft.field)`")
+                }
+                if let other = try await session.trainees(studentNumber: draft.studentNumber, universityCode: university.creditCode).first {
+                    throw ServiceError.duplicate(
+                        "\(university.name) student \(draft.studentNumber) is already enrolled (\(other.name), \(other.cohortName))")
+                }
+                if let number = try await session.enrolledIdentities(cohortID: cohort.id, [draft.identity.key])[draft.identity.key] {
+                    throw ServiceError.duplicate(
+                        "identity \(draft.identity.masked) is already enrolled in \(cohort.name) as student \(number)")
+                }
+                let record = try await session.insertTrainee(NewTrainee(
+                    cohortID: cohort.id, universityID: university.id, programmeID: programme.id,
+                    studentNumber: draft.studentNumber, name: draft.name.value, identityKey: draft.identity.key,
+                    mobile: draft.mobile?.value, directFromBachelor: draft.directFromBachelor,
+                    campusSupervisor: draft.campusSupervisor.value))
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "practice.trainee.enrol", entityType: "trainee", entityID: String(record.id),
+                    before: Optional<TraineeRecord>.none, after: record))
+                return record
+            }
+        }
+    }
+
+    /// Sorted by university, then name, in pinyin order.
+    public func trainees(_ filter: TraineeFilter) async throws(ServiceError) -> [TraineeRecord] {
+        var filter = filter
+        filter.universityCode = filter.universityCode?.uppercased()
+        return try await run { try await store.read { try await $0.trainees(filter) } }
+    }
+
+    /// One trainee with the stage reports, the final assessment and what still blocks completion today.
+    public func trainee(_ reference: TraineeReference, on date: CalendarDate = .today()) async throws(ServiceError) -> TraineeDetail {
+        try await run {
+            try await store.read { session in
+                let trainee = try await Self.trainee(reference, session)
+                return try await detail(of: trainee, on: date, session)
+            }
+        }
+    }
+
+    /// Records that full identity and mobile numbers of trainees were shown.
+    public func recordPIIReveal(scope: String, traineeIDs: [Int64], actor: String) async throws(ServiceError) {
+        try await run {
+            try await store.write { session in
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "pii.reveal", entityType: "trainee",
+                    entityID: traineeIDs.count == 1 ? String(traineeIDs[0]) : "\(traineeIDs.count) trainees",
+                    before: Optional<[String]>.none,
+                    after: ["scope": scope, "trainees": traineeIDs.map(String.init).joined(separator: ",")],
+                    reason: "full identity and mobile numbers shown"))
+            }
+        }
+    }
+
+    // MARK: Host positions
+
+    public func addPosition(_ input: PositionInput, cohortYear: Int, actor: String) async throws(ServiceError) -> HostPositionRecord {
+        let clean: PositionInput
+        switch input.validated() {
+        case let .success(valid): clean = valid
+        case let .failure(issues): throw .invalid(issues.firstValidationError)
+        }
+        return try await run {
+            try await store.write { session in
+                let cohort = try await Self.cohort(cohortYear, session)
+                let enterprise = try await Self.organisation(clean.enterpriseCode, kinds: [.enterprise], session)
+                if try await session.positions(cohortID: cohort.id).contains(where: { $0.code == clean.code }) {
+                    throw ServiceError.duplicate("\(cohort.name) already has a position \(clean.code)")
+                }
+                let record = try await session.insertPosition(NewHostPosition(
+                    cohortID: cohort.id, enterpriseID: enterprise.id, code: clean.code, title: clean.title,
+                    capacity: clean.capacity, topic: clean.topic, skills: clean.skills))
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "practice.position.add", entityType: "host_position", entityID: String(record.id),
+                    before: Optional<HostPositionRecord>.none, after: record))
+                return record
+            }
+        }
+    }
+
+    public func positions(cohortYear: Int, enterpriseCode: String? = nil) async throws(ServiceError) -> [HostPositionRecord] {
+        try await run {
+            try await store.read { session in
+                let cohort = try await Self.cohort(cohortYear, session)
+                return try await session.positions(cohortID: cohort.id, enterpriseCode: enterpriseCode?.uppercased())
+            }
+        }
+    }
+
+    // MARK: Both sides' rankings
+
+    /// Replaces the trainee's ranked list of positions (codes, most preferred first).
+    public func setPreferences(cohortYear: Int, trainee reference: TraineeReference, positionCodes: [String],
+                               actor: String) async throws(ServiceError) {
+        try Self.refuseTies(positionCodes, what: "position", field: "positions")
+        try await run {
+            try await store.write { session in
+                let cohort = try await Self.openCohort(cohortYear, session)
+                let trainee = try await Self.trainee(reference, session)
+                guard trainee.cohortYear == cohort.intakeYear else {
+                    throw ServiceError.refused("\(trainee.name) (\(reference)) belongs to \(trainee.cohortName), not \(cohort.name)")
+                }
+                let byCode = Dictionary(uniqueKeysWithValues: try await session.positions(cohortID: cohort.id).map { ($0.code, $0.id) })
+                let ids = try positionCodes.map { code in
+                    guard let id = byCode[code] else {
+                        throw ServiceError.notFound("\(cohort.name) has no position \(code); list them with `talentctl practice position list --cohort \(cohortYear)`")
+                    }
+                    return id
+                }
+                try await session.replacePreferences(cohortID: cohort.id, traineeID: trainee.id, positionIDs: ids)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "practice.preferences.set", entityType: "trainee", entityID: String(trainee.id),
+                    before: Optional<[String]>.none, after: ["positions": positionCodes]))
+            }
+        }
+    }
+
+    /// Replaces the position's ranked list of trainees (most preferred first).
+    public func setRanking(cohortYear: Int, positionCode: String, trainees references: [TraineeReference],
+                           actor: String) async throws(ServiceError) {
+        try Self.refuseTies(references.map(\.description), what: "trainee", field: "trainees")
+        try await run {
+            try await store.write { session in
+                let cohort = try await Self.openCohort(cohortYear, session)
+                guard let position = try await session.positions(cohortID: cohort.id).first(where: { $0.code == positionCode }) else {
+                    throw ServiceError.notFound("\(cohort.name) has no position \(positionCode)")
+                }
+                var ids: [Int64] = []
+                for reference in references {
+                    let trainee = try await Self.trainee(reference, session)
+                    guard trainee.cohortYear == cohort.intakeYear else {
+                        throw ServiceError.refused("\(trainee.name) (\(reference)) belongs to \(trainee.cohortName), not \(cohort.name)")
+                    }
+                    ids.append(trainee.id)
+                }
+                try await session.replaceRanking(cohortID: cohort.id, positionID: position.id, traineeIDs: ids)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "practice.ranking.set", entityType: "host_position", entityID: String(position.id),
+                    before: Optional<[String]>.none, after: ["trainees": ids.map(String.init)]))
+            }
+        }
+    }
+
+    // MARK: Look-ups shared by the use cases
+
+    static func cohort(_ year: Int, _ session: StoreSession, forUpdate: Bool = false) async throws -> CohortRecord {
+        guard let cohort = try await session.cohort(year: year, forUpdate: forUpdate) else {
+            throw ServiceError.notFound("there is no cohort with intake year \(year); create it with `talentctl practice cohort create --year \(year)`")
+        }
+        return cohort
+    }
+
+    /// A cohort whose rankings may still change: not matched yet.
+    static func openCohort(_ year: Int, _ session: StoreSession) async throws -> CohortRecord {
+        let cohort = try await cohort(year, session, forUpdate: true)
+        if let matchedAt = cohort.matchedAt {
+            throw ServiceError.refused(
+                "\(cohort.name) was matched on \(ISO8601DateFormatter().string(from: matchedAt)); its preferences and rankings are final")
+        }
+        return cohort
+    }
+
+    static func organisation(_ code: String, kinds: Set<OrganisationKind>, _ session: StoreSession) async throws -> OrganisationRecord {
+        let code = code.trimmed.uppercased()
+        guard let organisation = try await session.organisation(creditCode: code) else {
+            throw ServiceError.notFound("no organisation has credit code \(code); add it with `talentctl org add`")
+        }
+        guard kinds.contains(organisation.kind) else {
+            throw ServiceError.refused(
+                "\(organisation.name) (\(code)) is registered as \(organisation.kind.rawValue); expected "
+                    + kinds.map(\.rawValue).sorted().joined(separator: " or "))
+        }
+        return organisation
+    }
+
+    /// A university by credit code or exact registered name.
+    static func university(_ reference: String, _ session: StoreSession) async throws -> OrganisationRecord {
+        if let byCode = try await session.organisation(creditCode: reference.uppercased()) {
+            return try await organisation(byCode.creditCode, kinds: [.university], session)
+        }
+        let named = try await session.organisations(OrganisationFilter(kind: .university)).filter { $0.name == reference }
+        guard named.count == 1, let university = named.first else {
+            throw ServiceError.notFound(named.isEmpty
+                ? "no university is registered as \(reference); give its credit code, or add it with `talentctl org add --kind university`"
+                : "\(named.count) universities are named \(reference); give the credit code instead")
+        }
+        return university
+    }
+
+    static func trainee(_ reference: TraineeReference, _ session: StoreSession, forUpdate: Bool = false) async throws -> TraineeRecord {
+        let found = try await session.trainees(studentNumber: reference.studentNumber, universityCode: reference.universityCode)
+        guard let first = found.first else {
+            throw ServiceError.notFound("no trainee is enrolled as \(reference); list them with `talentctl practice trainee list`")
+        }
+        guard found.count == 1 else {
+            throw ServiceError.refused(
+                "\(found.count) universities have a student \(reference.studentNumber) ("
+                    + found.map { "\($0.universityName) \($0.universityCode)" }.joined(separator: ", ") + "); add --university CODE")
+        }
+        guard forUpdate, let locked = try await session.trainee(id: first.id, forUpdate: true) else { return first }
+        return locked
+    }
+
+    static func refuseTies(_ items: [String], what: String, field: String) throws(ServiceError) {
+        var seen: Set<String> = []
+        for item in items where !seen.insert(item).inserted {
+            throw .invalid(ValidationError(
+                field: field, value: item, reason: "the \(what) \(item) is ranked twice",
+                hint: "rankings are strict: list each \(what) once, best first"))
+        }
+    }
+}
