@@ -22,7 +22,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
 
     /// `field 'value': reason. hint`
     public var description: String {
-        var text = "\(field) '\(value)': \(reason)."
+        var text = "\(field) '\(value)': \(reason)"
+        if !text.hasSuffix(".") { text += "." }
         if let hint { text += " \(hint)" }
         return text
     }

@@ -16,4 +16,9 @@ struct TalentCtl: AsyncParsableCommand {
         subcommands: [DatabaseCommand.self, OrganisationCommand.self, TalentCommand.self, CertificationCommand.self,
                       AuditCommand.self, DemoCommand.self, ReportCommand.self, PracticeCommand.self]
     )
+
+    static func main() async {
+        Terminal.ignoreBrokenPipeSignal()
+        await main(nil)
+    }
 }

@@ -23,7 +23,8 @@ public struct TalentImportReport: Sendable, Codable {
     /// One line for people.
     public var summary: String {
         if invalidRows > 0 && !written {
-            return "\(file): \(invalidRows) of \(rowsTotal) rows are invalid; nothing was imported. "
+            let what = rowsTotal == 0 ? "the file could not be read as CSV" : "\(invalidRows) of \(rowsTotal) rows are invalid"
+            return "\(file): \(what); nothing was imported. "
                 + "Fix them (see \(errorReportPath ?? "the list above")) or use --skip-invalid to import the valid rows."
         }
         var parts = ["\(file): \(added) talents added"]

@@ -35,7 +35,7 @@ extension PracticeBaseService {
                     }
                     mentorIDs.append(mentor.id)
                 }
-                if try await session.projects().contains(where: { $0.title == title && $0.enterpriseCode == enterprise.creditCode }) {
+                if try await session.projectExists(title: title, enterpriseID: enterprise.id) {
                     throw ServiceError.duplicate("\(enterprise.name) already has a project titled \(title)")
                 }
                 let record = try await session.insertProject(

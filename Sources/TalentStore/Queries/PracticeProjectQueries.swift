@@ -34,6 +34,13 @@ extension StoreSession {
     }
 
     /// One project (`id`) or all, by start year then title in pinyin order.
+    /// Whether the enterprise already has a project with this title (one indexed lookup).
+    public func projectExists(title: String, enterpriseID: Int64) async throws -> Bool {
+        try await firstRow("""
+            SELECT 1 AS one FROM cooperation_projects WHERE enterprise_id = \(enterpriseID) AND title = \(title)
+            """) { _ in true } ?? false
+    }
+
     public func projects(id: Int64? = nil) async throws -> [CooperationProjectRecord] {
         let members = """
             coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name COLLATE "zh-x-icu")

@@ -100,7 +100,7 @@ struct PracticeMatchCommand: AsyncParsableCommand {
                     }
                     Output.note("wrote \(output)")
                 } else {
-                    FileHandle.standardOutput.write(data + Data("\n".utf8))
+                    Terminal.out(data + Data("\n".utf8))
                 }
             }
         }

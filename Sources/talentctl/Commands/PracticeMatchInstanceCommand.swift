@@ -49,7 +49,7 @@ enum PracticeMatchInstance {
             throw Failure.report(SelfCheckFailure("the matching failed its own check: \(problems.prefix(5).joined(separator: "; "))"))
         }
         do {
-            FileHandle.standardOutput.write(try matching.json() + Data("\n".utf8))
+            Terminal.out(try matching.json() + Data("\n".utf8))
         } catch {
             throw Failure.report(error)
         }

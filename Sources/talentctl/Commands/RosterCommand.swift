@@ -41,7 +41,7 @@ struct RosterCommand: AsyncParsableCommand {
                 cohortYear: Self.intakeYear(cohort) ?? 0, university: university, enterprise: enterprise, mentor: mentor,
                 revealPII: revealPII), actor: actor.resolved)
             let document = RosterDocument.render(roster, as: format)
-            guard let output else { return FileHandle.standardOutput.write(document) }
+            guard let output else { return Terminal.out(document) }
             do {
                 try document.write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {

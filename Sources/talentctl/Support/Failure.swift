@@ -43,14 +43,14 @@ enum Failure {
         for issue in issues.prefix(limit) {
             table.append([String(issue.line), issue.column ?? "", DisplayWidth.truncate(issue.value ?? "", to: 24), issue.reason])
         }
-        FileHandle.standardError.write(Data((table.render() + "\n").utf8))
+        Terminal.err(table.render() + "\n")
         if issues.count > limit {
-            FileHandle.standardError.write(Data("… and \(issues.count - limit) more\n".utf8))
+            Terminal.err("… and \(issues.count - limit) more\n")
         }
     }
 
     private static func emit(_ message: String, code: Int32) -> ExitCode {
-        FileHandle.standardError.write(Data("talentctl: \(message)\n".utf8))
+        Terminal.err("talentctl: \(message)\n")
         return ExitCode(code)
     }
 }

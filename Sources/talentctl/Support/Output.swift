@@ -9,8 +9,7 @@ enum Output {
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase
         guard let data = try? encoder.encode(value) else { return }
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        Terminal.out(data + Data("\n".utf8))
     }
 
     static func table(_ headers: [String], _ rows: [[String]], rightAligned: Set<Int> = []) {
@@ -28,10 +27,10 @@ enum Output {
     }
 
     static func line(_ text: String, terminator: String = "\n") {
-        FileHandle.standardOutput.write(Data((text + terminator).utf8))
+        Terminal.out(text + terminator)
     }
 
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Terminal.err(text + "\n")
     }
 }
