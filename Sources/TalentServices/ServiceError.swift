@@ -1,4 +1,5 @@
 import TalentDomain
+import TalentRules
 import TalentStore
 
 /// Why a use case refused, with what to do about it. The CLI maps each case to an exit code.
@@ -17,6 +18,8 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
     case illegalTransition(IllegalTransition, subject: String)
     /// A business rule refused the request (with the rule and what to do).
     case refused(String)
+    /// A policy file was refused; every problem has its key path and line:column.
+    case invalidPolicy(PolicyError)
     /// The database layer failed.
     case store(StoreError)
 
@@ -29,6 +32,7 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         case let .duplicate(message): message
         case let .illegalTransition(error, subject): "\(subject): \(error)"
         case let .refused(message): message
+        case let .invalidPolicy(error): error.description
         case let .store(error): error.description
         }
     }

@@ -9,10 +9,13 @@ public struct TalentZone: Sendable {
     public let target: DatabaseTarget
 
     public var registry: RegistryService { RegistryService(store: store) }
-    public var certification: CertificationService { CertificationService(store: store) }
+    /// Follows the stored policy in force on each step's date (Docs/rules.md, "Stored versions").
+    public var certification: CertificationService { .followingStoredPolicy(store: store) }
     public var talentImport: TalentImportService { TalentImportService(store: store) }
     public var audit: AuditService { AuditService(store: store) }
-    public var practice: PracticeBaseService { PracticeBaseService(store: store) }
+    /// Follows the stored policy in force on the day in question (Docs/rules.md, "Stored versions").
+    public var practice: PracticeBaseService { .followingStoredPolicy(store: store) }
+    public var rules: PolicyService { PolicyService(store: store) }
     public var roster: RosterService { RosterService(store: store) }
     public var report: ReportService { ReportService(store: store) }
 

@@ -12,9 +12,10 @@ struct CommandContractTests {
         ["cert", "apply"], ["cert", "recommend"], ["cert", "review"], ["cert", "publish"], ["cert", "approve"],
         ["cert", "reject"], ["cert", "revoke"], ["cert", "renew"], ["cert", "expire"], ["cert", "list"], ["cert", "classes"],
         ["audit", "list"], ["demo"],
+        ["rules", "load"], ["rules", "list"], ["rules", "show"], ["rules", "diff"], ["rules", "current"],
     ]
 
-    @Test(arguments: [[]] + leafCommands + [["cert"], ["db"], ["org"], ["talent"], ["audit"]])
+    @Test(arguments: [[]] + leafCommands + [["cert"], ["db"], ["org"], ["talent"], ["audit"], ["rules"]])
     func helpExitsZeroWithAnExample(_ command: [String]) throws {
         let result = try Talentctl.run(command + ["--help"], environment: [:])
         #expect(result.status == 0)
@@ -22,7 +23,7 @@ struct CommandContractTests {
         #expect(result.stdout.contains("USAGE"))
     }
 
-    @Test(arguments: [["db"], ["org"], ["talent"], ["audit"]])
+    @Test(arguments: [["db"], ["org"], ["talent"], ["audit"], ["rules"]])
     func groupHelpExitsZeroAndListsSubcommands(_ command: [String]) throws {
         let result = try Talentctl.run(command + ["--help"], environment: [:])
         #expect(result.status == 0)
@@ -63,7 +64,7 @@ struct CommandContractTests {
 
     @Test func listsOnAnEmptyDatabaseAreEmptyJSONArrays() async throws {
         let cli = try await CLISession.fresh()
-        for command in [["org", "list"], ["talent", "list"], ["cert", "list"], ["audit", "list"]] {
+        for command in [["org", "list"], ["talent", "list"], ["cert", "list"], ["audit", "list"], ["rules", "list"]] {
             #expect(try cli.jsonArray(command + ["--json"]).isEmpty, "\(command)")
         }
     }

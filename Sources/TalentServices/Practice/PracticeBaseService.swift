@@ -8,12 +8,35 @@ import TalentStore
 /// One transaction per use case, audited in it.
 public struct PracticeBaseService: Sendable {
     let store: Store
-    /// The duration policy the completion rule applies.
+    /// The duration policy the completion rule applies when the service does not follow the stored policy.
     public let duration: PracticeDuration
+    /// Whether the completion rule takes its duration from the policy in force on the day in question
+    /// (read in the same transaction) and completion records that policy's version and SHA-256.
+    public let followsStoredPolicy: Bool
 
+    /// Applies a fixed duration (tests, the demo loader); completions name no policy version.
     public init(store: Store, duration: PracticeDuration = .standard) {
         self.store = store
         self.duration = duration
+        self.followsStoredPolicy = false
+    }
+
+    /// Applies the stored policy in force on each day in question (`PolicyFile.standard` when none is stored).
+    public static func followingStoredPolicy(store: Store) -> PracticeBaseService {
+        PracticeBaseService(store: store, followsStoredPolicy: true)
+    }
+
+    private init(store: Store, followsStoredPolicy: Bool) {
+        self.store = store
+        self.duration = .standard
+        self.followsStoredPolicy = followsStoredPolicy
+    }
+
+    /// The duration rule for `date`, and the policy it came from when the service follows the stored one.
+    func duration(on date: CalendarDate, _ session: StoreSession) async throws -> (PracticeDuration, PolicyInForce?) {
+        guard followsStoredPolicy else { return (duration, nil) }
+        let inForce = try await PolicyInForce.resolve(on: date, session)
+        return (inForce.policy.practice, inForce)
     }
 
     // MARK: Programmes

@@ -105,7 +105,8 @@ extension PracticeBaseService {
                          actor: String) async throws(ServiceError) -> TraineeRecord {
         try await step(reference, action: "complete", actor: actor) { before, session in
             try Self.require(before, in: .inPractice, to: "complete the practice")
-            let obstacles = try await obstacles(for: before, on: date, session)
+            let (duration, inForce) = try await duration(on: date, session)
+            let obstacles = try await obstacles(for: before, on: date, duration: duration, session)
             guard obstacles.isEmpty else {
                 throw ServiceError.refused(
                     "\(before.name) (\(before.studentNumber)) cannot complete on \(date): "
@@ -114,7 +115,7 @@ extension PracticeBaseService {
             guard let placement = before.placement else { throw ServiceError.internal(before) }
             try await session.completePlacement(id: placement.id, on: date)
             try await session.updateTraineeStatus(id: before.id, to: .completed)
-            return nil
+            return inForce?.stamp
         }
     }
 
@@ -167,7 +168,8 @@ extension PracticeBaseService {
         }
     }
 
-    func obstacles(for trainee: TraineeRecord, on date: CalendarDate, _ session: StoreSession) async throws -> [CompletionObstacle] {
+    func obstacles(for trainee: TraineeRecord, on date: CalendarDate, duration: PracticeDuration,
+                   _ session: StoreSession) async throws -> [CompletionObstacle] {
         guard let placement = trainee.placement else { return [.notStarted] }
         let reports = try await session.stageReports(placementID: placement.id)
         let assessment = try await session.finalAssessment(placementID: placement.id)
@@ -187,8 +189,9 @@ extension PracticeBaseService {
             reports = try await session.stageReports(placementID: placement.id)
             assessment = try await session.finalAssessment(placementID: placement.id)
         }
+        let (duration, _) = try await duration(on: date, session)
         let obstacles = [.completed, .withdrawn].contains(trainee.status)
-            ? [] : try await obstacles(for: trainee, on: date, session).map(\.description)
+            ? [] : try await obstacles(for: trainee, on: date, duration: duration, session).map(\.description)
         return TraineeDetail(
             trainee: trainee, stageReports: reports, finalAssessment: assessment,
             requiredMonths: duration.requiredMonths(directFromBachelor: trainee.directFromBachelor),

@@ -8,11 +8,28 @@ import TalentStore
 /// checked by the state machine here and again by the database.
 public struct CertificationService: Sendable {
     let store: Store
+    /// The terms applied when the service does not follow the stored policy.
     public let terms: CertificationTerms
+    /// Whether each step takes its terms from the policy in force on the step's date (read in the step's
+    /// transaction) and records that policy's version and SHA-256 in its audit row.
+    public let followsStoredPolicy: Bool
 
+    /// Applies fixed terms (tests, tools); the audit rows name no policy version.
     public init(store: Store, terms: CertificationTerms = .standard) {
         self.store = store
         self.terms = terms
+        self.followsStoredPolicy = false
+    }
+
+    /// Applies the stored policy in force on each step's date (`PolicyFile.standard` when none is stored).
+    public static func followingStoredPolicy(store: Store) -> CertificationService {
+        CertificationService(store: store, followsStoredPolicy: true)
+    }
+
+    private init(store: Store, followsStoredPolicy: Bool) {
+        self.store = store
+        self.terms = .standard
+        self.followsStoredPolicy = followsStoredPolicy
     }
 
     /// What a step needs besides the event.
@@ -130,6 +147,12 @@ public struct CertificationService: Sendable {
         }
         var after = before
         after.status = next
+        // The terms in force on the step's date; the decisions that use them record which policy that was.
+        let inForce = followsStoredPolicy ? try await PolicyInForce.resolve(on: step.on, session) : nil
+        let terms = inForce?.policy.certification ?? terms
+        let usesTerms = [.publish, .approve, .renew].contains(step.event)
+        let auditReason = usesTerms ? [step.reason, inForce?.stamp].compactMap { $0 }.joined(separator: "; ").nonEmpty
+                                    : step.reason
         switch step.event {
         case .publish:
             let days = step.noticeDays ?? terms.noticeDays
@@ -164,7 +187,7 @@ public struct CertificationService: Sendable {
             reason: step.reason)
         try await session.appendAudit(AuditRecord(
             actor: actor, action: "certification.\(step.event.rawValue)", entityType: "certification",
-            entityID: String(after.id), before: before, after: after, reason: step.reason))
+            entityID: String(after.id), before: before, after: after, reason: auditReason))
         return after
     }
 

@@ -21,7 +21,7 @@ enum Failure {
         case let .importRejected(report):
             printIssues(report.issues)
             return emit(report.summary, code: 65)
-        case .invalid, .duplicate, .illegalTransition, .refused:
+        case .invalid, .duplicate, .illegalTransition, .refused, .invalidPolicy:
             return emit(error.description, code: 65)
         case .notFound:
             return emit(error.description, code: 65)

@@ -1,0 +1,105 @@
+import Foundation
+import TalentDomain
+import TalentRules
+import TalentStore
+
+/// Stored, versioned policies (Docs/rules.md, "Stored versions"): load a checked file as a new version,
+/// list and show the versions, diff two of them, and find the one in force on a day. Versions are
+/// never changed; the database refuses updates and deletes.
+public struct PolicyService: Sendable {
+    let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Reads the file at `path` and loads it (see ``load(data:file:effective:actor:)``).
+    public func load(at path: String, effective: CalendarDate? = nil,
+                     actor: String) async throws(ServiceError) -> StoredPolicyRecord {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadableFile("cannot read the policy file \(path): \(error.localizedDescription)")
+        }
+        return try await load(data: data, file: (path as NSString).lastPathComponent, effective: effective, actor: actor)
+    }
+
+    /// Checks the policy and stores it as version `version:` of the file, effective from `effective`
+    /// (default: the file's `effective:`). Refuses a text (by SHA-256) or a version label already stored.
+    /// One transaction, audited as `policy.load`.
+    public func load(data: Data, file: String? = nil, effective: CalendarDate? = nil,
+                     actor: String) async throws(ServiceError) -> StoredPolicyRecord {
+        let checked: PolicyFile
+        do {
+            checked = try PolicyFile(data: data, file: file)
+        } catch {
+            throw .invalidPolicy(error)
+        }
+        let effective = effective ?? checked.policy.effective
+        let version = checked.policy.version
+        return try await run {
+            try await store.write { session in
+                if let existing = try await session.policy(sha256: checked.sha256) {
+                    throw ServiceError.duplicate(
+                        "this exact file (sha256 \(checked.sha256)) is already stored as version \(existing.version); nothing to load")
+                }
+                if let existing = try await session.policy(version: version) {
+                    throw ServiceError.duplicate(
+                        "policy version \(version) is already stored (effective \(existing.effective), loaded by \(existing.loadedBy)); "
+                            + "stored versions never change: give the edited file a new `version:` label")
+                }
+                var record = try await session.insertPolicy(
+                    version: version, effective: effective, content: checked.text, sha256: checked.sha256, loadedBy: actor)
+                record.content = nil
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "policy.load", entityType: "policy", entityID: version,
+                    before: Optional<StoredPolicyRecord>.none, after: record,
+                    reason: effective == checked.policy.effective
+                        ? nil : "effective \(effective) given on loading; the file says \(checked.policy.effective)"))
+                return record
+            }
+        }
+    }
+
+    /// Every stored version, latest effective date first, without the texts.
+    public func list() async throws(ServiceError) -> [StoredPolicyRecord] {
+        try await run { try await store.read { try await $0.policies() } }
+    }
+
+    /// One stored version with its text.
+    public func show(version: String) async throws(ServiceError) -> StoredPolicyRecord {
+        try await run {
+            try await store.read { session in
+                guard let record = try await session.policy(version: version) else {
+                    throw ServiceError.notFound(Self.missing(version, known: try await session.policies()))
+                }
+                return record
+            }
+        }
+    }
+
+    /// A line diff of two stored versions' texts.
+    public func diff(_ from: String, _ to: String) async throws(ServiceError) -> PolicyDiff {
+        try await run {
+            try await store.read { session in
+                let known = try await session.policies()
+                guard let old = try await session.policy(version: from) else { throw ServiceError.notFound(Self.missing(from, known: known)) }
+                guard let new = try await session.policy(version: to) else { throw ServiceError.notFound(Self.missing(to, known: known)) }
+                return PolicyDiff(from: from, old.content ?? "", to: to, new.content ?? "")
+            }
+        }
+    }
+
+    /// The policy in force on `date`: the stored version with the latest effective date on or before it,
+    /// or the built-in `PolicyFile.standard` when none is (`isStored` is then false).
+    public func current(on date: CalendarDate = .today()) async throws(ServiceError) -> PolicyInForce {
+        try await run { try await store.read { try await PolicyInForce.resolve(on: date, $0) } }
+    }
+
+    private static func missing(_ version: String, known: [StoredPolicyRecord]) -> String {
+        "no policy version \(version) is stored; "
+            + (known.isEmpty ? "none is yet (load one with `talentctl rules load FILE.yaml`)"
+                             : "stored: \(known.map(\.version).joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import TalentDomain
+import TalentServices
+import TalentStore
+
+struct RulesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Store policy versions and see which one is in force (Docs/rules.md).",
+        discussion: """
+            Certification and practice completion apply the stored version in force on the day of the
+            decision, or the built-in default policy when none is stored, and record its version and sha256.
+
+            Example:
+              talentctl rules load policy-2027.yaml --effective 2027-01-01
+              talentctl rules list
+              talentctl rules diff gz-talent-town-2026.1 gz-talent-town-2027.1
+            """,
+        subcommands: [Load.self, List.self, Show.self, Diff.self, Current.self]
+    )
+
+    struct Load: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a policy file and store it as a new version.",
+            discussion: """
+                The version label is the file's `version:`; the effective date is the file's `effective:`
+                unless --effective is given. A label or a text already stored is refused. Every problem of a
+                refused file is printed as FILE:LINE:COLUMN: key.path: reason (exit 65).
+                Example:
+                  talentctl rules load policy-2027.yaml --effective 2027-01-01
+                """)
+
+        @Argument(help: "The policy file (YAML).") var file: String
+        @Option(help: "First day the version applies, YYYY-MM-DD (default: the file's `effective:`).") var effective: Day?
+        @OptionGroup var actor: ActorOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await Command.run { zone in
+                let record = try await zone.rules.load(at: file, effective: effective?.date, actor: actor.resolved)
+                if output.json { return Output.json(record) }
+                Output.line("Stored policy \(record.version), effective \(record.effective), sha256 \(record.sha256).")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the stored versions, latest effective date first.",
+            discussion: "Example:\n  talentctl rules list --json")
+
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await Command.run { zone in
+                let records = try await zone.rules.list()
+                if output.json { return Output.json(records) }
+                let today = CalendarDate.today()
+                let inForce = try await zone.rules.current(on: today)
+                if records.isEmpty {
+                    return Output.line("No policy is stored; decisions use the built-in default policy \(inForce.version).")
+                }
+                Output.table(["version", "effective", "sha256", "loaded by", "in force"], records.map {
+                    [$0.version, $0.effective.description, String($0.sha256.prefix(12)), $0.loadedBy,
+                     inForce.isStored && inForce.version == $0.version ? "today" : $0.effective > today ? "later" : ""]
+                })
+                if !inForce.isStored {
+                    Output.line("None is in force today; decisions use the built-in default policy \(inForce.version).")
+                }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a stored version's text exactly as loaded.",
+            discussion: """
+                The text goes to standard output (so it can be saved and edited), the version's details to
+                standard error; --json prints both as one object.
+                Example:
+                  talentctl rules show gz-talent-town-2026.1 > policy.yaml
+                """)
+
+        @Argument(help: "The version label.") var version: String
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            try await Command.run { zone in
+                let record = try await zone.rules.show(version: version)
+                if output.json { return Output.json(record) }
+                Terminal.err("policy \(record.version), effective \(record.effective), sha256 \(record.sha256), "
+                             + "loaded by \(record.loadedBy)\n")
+                Output.line(record.content ?? "", terminator: record.content?.hasSuffix("\n") == true ? "" : "\n")
+            }
+        }
+    }
+
+    struct Diff: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare the texts of two stored versions, line by line (unified style).",
+            discussion: "Example:\n  talentctl rules diff gz-talent-town-2026.1 gz-talent-town-2027.1")
+
+        @Argument(help: "The older version label.") var from: String
+        @Argument(help: "The newer version label.") var to: String
+
+        func run() async throws {
+            try await Command.run { zone in
+                Output.line(try await zone.rules.diff(from, to).unified)
+            }
+        }
+    }
+
+    struct Current: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the policy in force on a day.",
+            discussion: """
+                The stored version with the latest effective date on or before the day, or the built-in
+                default policy when none is stored.
+                Example:
+                  talentctl rules current --on 2027-03-01
+                """)
+
+        @Option(help: "The day, YYYY-MM-DD (default today).") var on: Day?
+        @OptionGroup var output: OutputOptions
+
+        struct View: Encodable {
+            var on: CalendarDate
+            var version: String
+            var effective: CalendarDate
+            var sha256: String
+            var stored: Bool
+        }
+
+        func run() async throws {
+            let day = on?.date ?? .today()
+            try await Command.run { zone in
+                let inForce = try await zone.rules.current(on: day)
+                if output.json {
+                    return Output.json(View(on: day, version: inForce.version, effective: inForce.effective,
+                                            sha256: inForce.sha256, stored: inForce.isStored))
+                }
+                Output.line("On \(day): policy \(inForce.version), effective \(inForce.effective), sha256 \(inForce.sha256)"
+                            + (inForce.isStored ? "." : " (built-in default: no stored version is in force)."))
+            }
+        }
+    }
+}
