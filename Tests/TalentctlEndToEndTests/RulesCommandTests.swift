@@ -13,6 +13,18 @@ struct RulesCommandTests {
         return text
     }
 
+    @Test func theBuiltInPolicyIsTheStartingPointOfANewVersion() async throws {
+        let cli = try await CLISession.fresh()
+        let files = try Workspace()
+        let shown = try cli.run(["rules", "show", "default"])
+        #expect(shown.status == 0)
+        #expect(shown.stdout == PolicyFile.standard.text + (PolicyFile.standard.text.hasSuffix("\n") ? "" : "\n"))
+        let edited = shown.stdout.replacingOccurrences(of: "version: gz-talent-town-2026.1", with: "version: gz-next")
+        let path = try files.write("next.yaml", edited)
+        #expect(try cli.ok(["rules", "load", path]).contains("Stored policy gz-next"))
+        #expect(try cli.jsonArray(["rules", "list", "--json"]).map { $0["version"] as? String } == ["gz-next"])
+    }
+
     @Test func loadListShowDiffAndCurrent() async throws {
         let cli = try await CLISession.fresh()
         let files = try Workspace()

@@ -78,15 +78,22 @@ struct RulesCommand: AsyncParsableCommand {
             discussion: """
                 The text goes to standard output (so it can be saved and edited), the version's details to
                 standard error; --json prints both as one object.
+                `default` prints the built-in policy that ships with talentctl, a starting point for a new version.
                 Example:
                   talentctl rules show gz-talent-town-2026.1 > policy.yaml
+                  talentctl rules show default > policy-2027.yaml
                 """)
 
-        @Argument(help: "The version label.") var version: String
+        @Argument(help: "The version label, or `default` for the built-in policy.") var version: String
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
             try await Command.run { zone in
+                if version == "default" && !output.json {
+                    let builtIn = zone.rules.builtIn
+                    Terminal.err("built-in policy \(builtIn.version), sha256 \(builtIn.sha256)\n")
+                    return Output.line(builtIn.text, terminator: builtIn.text.hasSuffix("\n") ? "" : "\n")
+                }
                 let record = try await zone.rules.show(version: version)
                 if output.json { return Output.json(record) }
                 Terminal.err("policy \(record.version), effective \(record.effective), sha256 \(record.sha256), "
