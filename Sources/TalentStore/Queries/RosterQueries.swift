@@ -115,14 +115,7 @@ extension StoreSession {
                    pj.projects,
                    mid.mentor_grade AS mid_term_grade, fin.mentor_grade AS final_grade,
                    fa.result AS assessment, fa.report_title
-            FROM trainees t
-            JOIN cohorts c ON c.id = t.cohort_id
-            JOIN organisations u ON u.id = t.university_id
-            JOIN degree_programmes p ON p.id = t.programme_id
-            LEFT JOIN placements pl ON pl.trainee_id = t.id
-            LEFT JOIN host_positions hp ON hp.id = pl.position_id
-            LEFT JOIN organisations e ON e.id = hp.enterprise_id
-            LEFT JOIN talents m ON m.id = pl.mentor_id
+            FROM \(unescaped: Self.traineeJoins)
             LEFT JOIN stage_reports mid ON mid.placement_id = pl.id AND mid.stage = 'mid-term'
             LEFT JOIN stage_reports fin ON fin.placement_id = pl.id AND fin.stage = 'final'
             LEFT JOIN final_assessments fa ON fa.placement_id = pl.id
