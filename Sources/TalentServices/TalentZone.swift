@@ -18,6 +18,15 @@ public struct TalentZone: Sendable {
     public var rules: PolicyService { PolicyService(store: store) }
     public var roster: RosterService { RosterService(store: store) }
     public var report: ReportService { ReportService(store: store) }
+    public var housingInventory: HousingInventoryService { HousingInventoryService(store: store) }
+    public var housingApplications: HousingApplicationService { HousingApplicationService(store: store) }
+    public var housingRounds: HousingRoundService { HousingRoundService(store: store) }
+    public var housingOffers: HousingOfferService { HousingOfferService(store: store) }
+    public var housingLeases: HousingLeaseService { HousingLeaseService(store: store) }
+    public var housingStatus: HousingStatusService { HousingStatusService(store: store) }
+    public var housingReports: HousingReportService { HousingReportService(store: store) }
+    /// `rules explain`, `rules simulate`, `rules classify`.
+    public var ruleExplanations: RuleExplanationService { RuleExplanationService(store: store) }
 
     /// Opens the database for `body`. The embedded cluster is started and migrated on demand; an external
     /// database must already be migrated (`talentctl db migrate`).

@@ -14,7 +14,8 @@ struct TalentCtl: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [DatabaseCommand.self, OrganisationCommand.self, TalentCommand.self, CertificationCommand.self,
-                      AuditCommand.self, DemoCommand.self, ReportCommand.self, PracticeCommand.self, RulesCommand.self]
+                      AuditCommand.self, DemoCommand.self, ReportCommand.self, PracticeCommand.self, RulesCommand.self,
+                      HousingCommand.self]
     )
 
     static func main() async {

@@ -1,0 +1,12 @@
+import TalentDomain
+import TalentRules
+import TalentStore
+
+/// (Being built; see Docs/housing.md.)
+public struct HousingOfferService: Sendable {
+    let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+}

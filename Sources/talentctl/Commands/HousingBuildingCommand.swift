@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct HousingBuildingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "building",
+        abstract: "Buildings and their benchmark rents.",
+        subcommands: []
+    )
+}
