@@ -2,7 +2,10 @@ import TalentDomain
 import TalentRules
 import TalentStore
 
-/// (Being built; see Docs/housing.md.)
+/// The housing stock: projects, their buildings (with the benchmark rent) and units. Units are added
+/// one by one or imported from CSV (`HousingUnitImport.swift`); a unit's status is `offered` and
+/// `leased` only through offers and leases, and by hand only `available` ↔ `maintenance`.
+/// One transaction per use case, audited in it.
 public struct HousingInventoryService: Sendable {
     let store: Store
 
@@ -11,21 +14,180 @@ public struct HousingInventoryService: Sendable {
     }
 }
 
-// The API other parts rely on (bodies to be written):
+// The API other parts rely on.
 extension HousingInventoryService {
     public func addProject(_ input: HousingProjectInput, actor: String) async throws(ServiceError) -> HousingProjectRecord {
-        throw .refused("not built yet")
+        let code = try HousingCodes.checked(input.code, field: "code", example: "ZGTT")
+        guard let name = input.name.trimmed.nonEmpty else {
+            throw .invalid(ValidationError(field: "name", value: input.name, reason: "is empty", hint: "e.g. 智谷人才小镇"))
+        }
+        return try await run {
+            try await store.write { session in
+                if let existing = try await session.housingProject(code: code) {
+                    throw ServiceError.duplicate("project \(code) already exists (\(existing.name))")
+                }
+                let record = try await session.insertHousingProject(code: code, name: name, address: input.address?.trimmed.nonEmpty)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "housing.project.add", entityType: "housing_project", entityID: code,
+                    before: Optional<HousingProjectRecord>.none, after: record))
+                return record
+            }
+        }
     }
 
     public func addBuilding(_ input: HousingBuildingInput, actor: String) async throws(ServiceError) -> HousingBuildingRecord {
-        throw .refused("not built yet")
+        let code = try HousingCodes.checked(input.code, field: "code", example: "ZGTT-A")
+        guard let name = input.name.trimmed.nonEmpty else {
+            throw .invalid(ValidationError(field: "name", value: input.name, reason: "is empty", hint: "e.g. A栋"))
+        }
+        guard (1...1_000_000).contains(input.benchmarkFenPerM2) else {
+            throw .invalid(ValidationError(
+                field: "benchmark", value: Hundredths.format(input.benchmarkFenPerM2),
+                reason: "the benchmark rent must be more than ¥0.00 and at most ¥10000.00 per m² per month",
+                hint: "give yuan per m² per month, e.g. --benchmark 32.00"))
+        }
+        return try await run {
+            try await store.write { session in
+                let project = try await Self.project(input.projectCode, session)
+                if let existing = try await session.housingBuilding(code: code) {
+                    throw ServiceError.duplicate("building \(code) already exists (\(existing.name), project \(existing.projectCode))")
+                }
+                let record = try await session.insertHousingBuilding(
+                    projectID: project.id, code: code, name: name, benchmarkFenPerM2: input.benchmarkFenPerM2)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "housing.building.add", entityType: "housing_building", entityID: code,
+                    before: Optional<HousingBuildingRecord>.none, after: record))
+                return record
+            }
+        }
     }
 
     public func addUnit(_ input: HousingUnitInput, actor: String) async throws(ServiceError) -> HousingUnitRecord {
-        throw .refused("not built yet")
+        if let problem = HousingUnitRules.problems(input).first { throw .invalid(problem) }
+        let code = input.code.trimmed
+        return try await run {
+            try await store.write { session in
+                guard let building = try await session.housingBuilding(code: input.buildingCode.trimmed) else {
+                    throw ServiceError.notFound(
+                        "no building has code \(input.buildingCode); list them with `talentctl housing building list`")
+                }
+                if let existing = try await session.housingUnit(code: code) {
+                    throw ServiceError.duplicate(
+                        "unit \(code) already exists (building \(existing.buildingCode), floor \(existing.floor), \(existing.category))")
+                }
+                let record = try await session.insertHousingUnit(NewHousingUnit(
+                    code: code, buildingID: building.id, floor: input.floor, category: input.category.rawValue,
+                    areaHundredths: input.areaHundredths, accessible: input.accessible))
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "housing.unit.add", entityType: "housing_unit", entityID: code,
+                    before: Optional<HousingUnitRecord>.none, after: record))
+                return record
+            }
+        }
     }
 
     public func unit(code: String) async throws(ServiceError) -> HousingUnitRecord {
-        throw .refused("not built yet")
+        let code = code.trimmed
+        guard let record = try await run({ try await store.read { try await $0.housingUnit(code: code) } }) else {
+            throw .notFound("no unit has code \(code); list them with `talentctl housing unit list`")
+        }
+        return record
+    }
+}
+
+extension HousingInventoryService {
+    /// Every project, by code.
+    public func projects() async throws(ServiceError) -> [HousingProjectRecord] {
+        try await run { try await store.read { try await $0.housingProjects() } }
+    }
+
+    /// The buildings of one project (every project when nil), by project and code.
+    public func buildings(projectCode: String? = nil) async throws(ServiceError) -> [HousingBuildingRecord] {
+        let code = projectCode?.trimmed.nonEmpty
+        return try await run {
+            try await store.read { session in
+                if let code { _ = try await Self.project(code, session) }
+                return try await session.housingBuildings(projectCode: code)
+            }
+        }
+    }
+
+    /// The units the filter selects, by project, building, floor and code.
+    public func units(filter: HousingUnitFilter = .init()) async throws(ServiceError) -> [HousingUnitRecord] {
+        if let category = filter.category, UnitCategory.parse(category) == nil {
+            throw .invalid(ValidationError(field: "category", value: category, reason: "is not a unit category",
+                                           hint: "use studio, 1BR, 2BR or 3BR"))
+        }
+        var filter = filter
+        filter.category = filter.category.flatMap(UnitCategory.parse)?.rawValue
+        return try await run { try await store.read { try await $0.housingUnits(filter) } }
+    }
+
+    /// Takes a unit out of stock (`maintenance`) or returns it (`available`). `offered` and `leased`
+    /// follow the unit's offers and leases, so they are neither set nor left by hand.
+    public func setStatus(code: String, to status: UnitStatus, reason: String, on date: CalendarDate,
+                          actor: String) async throws(ServiceError) -> HousingUnitRecord {
+        let code = code.trimmed
+        guard status == .available || status == .maintenance else {
+            throw .refused("a unit becomes \(status.rawValue) only through an offer or a lease; "
+                + "by hand a unit moves only between available and maintenance")
+        }
+        guard let reason = reason.trimmed.nonEmpty else {
+            throw .invalid(ValidationError(field: "reason", value: reason, reason: "is empty",
+                                           hint: "say why, e.g. --reason \"漏水维修\""))
+        }
+        return try await run {
+            try await store.write { session in
+                guard let before = try await session.housingUnit(code: code, forUpdate: true) else {
+                    throw ServiceError.notFound("no unit has code \(code); list them with `talentctl housing unit list`")
+                }
+                switch before.status {
+                case .offered:
+                    throw ServiceError.refused(
+                        "unit \(code) is offered to an applicant; it returns to stock when the offer is declined or expires")
+                case .leased:
+                    throw ServiceError.refused(
+                        "unit \(code) is leased; it returns to stock after the lease ends or the tenant moves out")
+                case status:
+                    throw ServiceError.refused("unit \(code) is already \(status.rawValue); nothing to change")
+                default:
+                    break
+                }
+                try await session.setHousingUnitStatus(id: before.id, status)
+                var after = before
+                after.status = status
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "housing.unit.status", entityType: "housing_unit", entityID: code,
+                    before: before, after: after, reason: "\(date): \(reason)"))
+                return after
+            }
+        }
+    }
+
+    static func project(_ code: String, _ session: StoreSession) async throws -> HousingProjectRecord {
+        let code = code.trimmed
+        guard let project = try await session.housingProject(code: code) else {
+            throw ServiceError.notFound("no project has code \(code); list them with `talentctl housing project list`")
+        }
+        return project
+    }
+}
+
+/// The code rule shared by projects, buildings and units (the schema's CHECK).
+enum HousingCodes {
+    static func isValid(_ code: String) -> Bool {
+        guard let first = code.unicodeScalars.first, code.count <= 40 else { return false }
+        func alnum(_ s: Unicode.Scalar) -> Bool { s.isASCII && (("0"..."9").contains(s) || ("A"..."Z").contains(s) || ("a"..."z").contains(s)) }
+        return alnum(first) && code.unicodeScalars.allSatisfy { alnum($0) || $0 == "-" || $0 == "_" }
+    }
+
+    static func checked(_ raw: String, field: String, example: String) throws(ServiceError) -> String {
+        let code = raw.trimmed
+        guard isValid(code) else {
+            throw .invalid(ValidationError(
+                field: field, value: raw, reason: "must be 1–40 letters, digits, '-' or '_', starting with a letter or digit",
+                hint: "e.g. \(example)"))
+        }
+        return code
     }
 }

@@ -2,11 +2,146 @@ import TalentDomain
 import TalentRules
 import TalentStore
 
-/// (Being built; see Docs/housing.md.)
+/// Offers of units made by allocation rounds (and passed on after declines): look them up, accept one
+/// (which creates the lease), decline one with a coded reason, and expire the overdue ones. A declined
+/// or expired offer's unit goes to the next waiting applicant of the round who wants that category, and
+/// the refusal penalty is applied in the same transaction (``HousingWaitlist``).
 public struct HousingOfferService: Sendable {
     let store: Store
 
     public init(store: Store) {
         self.store = store
+    }
+}
+
+extension HousingOfferService {
+    /// Offers, newest first; `round` is a round code, `talent` an identity key.
+    public func offers(round: String? = nil, status: HousingOfferStatus? = nil,
+                       talent: String? = nil) async throws(ServiceError) -> [HousingOfferRecord] {
+        try await housingRun {
+            try await store.read { session in
+                var talentID: Int64?
+                if let talent { talentID = try await Self.talentID(talent, session) }
+                return try await session.housingOffers(HousingOfferFilter(roundCode: round, status: status, talentID: talentID))
+            }
+        }
+    }
+
+    /// One offer with its unit, talent, round, category and dates.
+    public func offer(id: Int64) async throws(ServiceError) -> HousingOfferRecord {
+        try await housingRun {
+            try await store.read { session in try await Self.offer(id, session, forUpdate: false) }
+        }
+    }
+
+    /// Accepts a pending, unexpired offer on `date`, in one transaction: the offer is accepted, the
+    /// application housed, the unit leased, and the lease created from `start` (default: `date`) for the
+    /// policy's next term, with its rent schedule, under the policy in force on `date`.
+    public func accept(offerID: Int64, on date: CalendarDate, start: CalendarDate? = nil,
+                       actor: String) async throws(ServiceError) -> HousingLeaseDetail {
+        try await housingRun {
+            try await store.write { session in
+                let offer = try await Self.offer(offerID, session, forUpdate: true)
+                try Self.requireOpen(offer, on: date, to: "accepted")
+                let start = start ?? date
+                guard start >= offer.offeredOn else {
+                    throw ServiceError.refused("the lease cannot start on \(start), before the offer was made (\(offer.offeredOn))")
+                }
+                let inForce = try await PolicyInForce.resolve(on: date, session)
+                let lease = try await LeaseWriter.create(
+                    LeaseWriter.Request(talentID: offer.talentID, talentName: offer.talentName, unitID: offer.unitID,
+                                        unit: UnitFacts(offer), offerID: offer.id, applicationID: offer.applicationID,
+                                        renewalOf: nil, start: start, numberYear: date.year),
+                    policy: inForce, session)
+                try await session.decideHousingOffer(id: offer.id, status: .accepted, on: date)
+                try await session.updateHousingApplicationStatus(id: offer.applicationID, to: .housed)
+                try await session.setHousingUnitStatus(id: offer.unitID, .leased)
+                try await session.appendAudit(AuditRecord(
+                    actor: actor, action: "housing.offer.accept", entityType: "housing_offer", entityID: String(offer.id),
+                    before: offer, after: lease, reason: "lease \(lease.lease.number); \(inForce.stamp)"))
+                return lease
+            }
+        }
+    }
+
+    /// Declines a pending offer with one of the policy's reason codes; the unit passes on (or returns to
+    /// stock) and the refusal penalty applies.
+    public func decline(offerID: Int64, reason: String, on date: CalendarDate,
+                        actor: String) async throws(ServiceError) -> HousingOfferOutcome {
+        let code = reason.trimmingCharacters(in: .whitespaces)
+        return try await housingRun {
+            try await store.write { session in
+                let offer = try await Self.offer(offerID, session, forUpdate: true)
+                let terms = try await PolicyInForce.resolve(version: offer.policyVersion, session).policy.offers
+                guard terms.isDeclineReason(code) else {
+                    throw ServiceError.invalid(ValidationError(
+                        field: "reason", value: reason, reason: "is not a decline reason of policy \(offer.policyVersion)",
+                        hint: "use one of: " + terms.declineReasons.map { "\($0.code) (\($0.meaning))" }.joined(separator: ", ")))
+                }
+                try Self.requireOpen(offer, on: date, to: "declined")
+                return try await HousingWaitlist.refuse(offer, as: .declined, reason: code, on: date, actor: actor, session)
+            }
+        }
+    }
+
+    /// Expires every pending offer whose last day is before `date` (for cron): each unit passes on or
+    /// returns to stock and the penalty applies when expiries count as declines. Running it again on the
+    /// same day does nothing.
+    public func expire(on date: CalendarDate, actor: String) async throws(ServiceError) -> [HousingOfferOutcome] {
+        try await housingRun {
+            try await store.write { session in
+                var outcomes: [HousingOfferOutcome] = []
+                for offer in try await session.overdueHousingOffers(before: date) {
+                    outcomes.append(try await HousingWaitlist.refuse(offer, as: .expired, reason: nil, on: date,
+                                                                     actor: actor, session))
+                }
+                return outcomes
+            }
+        }
+    }
+
+    // MARK: Shared
+
+    static func offer(_ id: Int64, _ session: StoreSession, forUpdate: Bool) async throws -> HousingOfferRecord {
+        guard let offer = try await session.housingOffer(id: id, forUpdate: forUpdate) else {
+            throw ServiceError.notFound("no housing offer #\(id); list them with `talentctl housing offers list`")
+        }
+        return offer
+    }
+
+    static func talentID(_ identityKey: String, _ session: StoreSession) async throws -> Int64 {
+        guard let talent = try await session.talent(identityKey: identityKey) else {
+            throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+        }
+        return talent.id
+    }
+
+    /// Only a pending offer, on a day from its offer date to its last day, may be decided (`done`: "accepted").
+    static func requireOpen(_ offer: HousingOfferRecord, on date: CalendarDate, to done: String) throws(ServiceError) {
+        guard offer.status == .pending else {
+            throw .refused("offer #\(offer.id) (unit \(offer.unitCode) to \(offer.talentName)) was \(offer.status.rawValue)"
+                + (offer.decidedOn.map { " on \($0)" } ?? "") + "; only a pending offer can be \(done)")
+        }
+        if date > offer.expiresOn {
+            throw .refused("offer #\(offer.id) expired on \(offer.expiresOn) (it is \(date)); it can no longer be "
+                + "\(done). `talentctl housing offers expire` passes the unit on")
+        }
+        if date < offer.offeredOn {
+            throw .refused("offer #\(offer.id) was made on \(offer.offeredOn); it cannot be \(done) on \(date)")
+        }
+    }
+}
+
+extension UnitFacts {
+    /// The rent facts of an offered unit.
+    init(_ offer: HousingOfferRecord) {
+        self.init(category: UnitCategory(rawValue: offer.unitCategory) ?? .studio, areaHundredthsM2: offer.areaHundredths,
+                  benchmarkFenPerM2: offer.benchmarkFenPerM2)
+    }
+
+    /// The rent facts of a leased unit (its building's benchmark now).
+    init(_ lease: HousingLeaseRecord) {
+        self.init(category: UnitCategory(rawValue: lease.unitCategory) ?? .studio, areaHundredthsM2: lease.areaHundredths,
+                  benchmarkFenPerM2: lease.benchmarkFenPerM2)
     }
 }

@@ -151,8 +151,7 @@ public struct CertificationService: Sendable {
         let inForce = followsStoredPolicy ? try await PolicyInForce.resolve(on: step.on, session) : nil
         let terms = inForce?.policy.certification ?? terms
         let usesTerms = [.publish, .approve, .renew].contains(step.event)
-        let auditReason = usesTerms ? [step.reason, inForce?.stamp].compactMap { $0 }.joined(separator: "; ").nonEmpty
-                                    : step.reason
+        var classNote: String?  // how an approval's class was decided, when the classification had a say
         switch step.event {
         case .publish:
             let days = step.noticeDays ?? terms.noticeDays
@@ -160,9 +159,9 @@ public struct CertificationService: Sendable {
             after.noticeStart = step.on
             after.noticeEnd = terms.noticeEnd(startingOn: step.on, days: days)
         case .approve:
-            guard let talentClass = step.talentClass ?? before.requestedClass.flatMap(TalentClass.init) else {
-                throw ServiceError.refused("\(subject): approving needs a talent class; add --class 1…6")
-            }
+            let approved = try await approvedClass(step, before, policy: inForce, subject: subject, session)
+            let talentClass = approved.talentClass
+            classNote = approved.note
             if let end = before.noticeEnd, !terms.mayApprove(on: step.on, noticeEnd: end) {
                 throw ServiceError.refused(
                     "\(subject): the public notice runs until \(end); approve on or after \(end.adding(days: 1))")
@@ -187,8 +186,35 @@ public struct CertificationService: Sendable {
             reason: step.reason)
         try await session.appendAudit(AuditRecord(
             actor: actor, action: "certification.\(step.event.rawValue)", entityType: "certification",
-            entityID: String(after.id), before: before, after: after, reason: auditReason))
+            entityID: String(after.id), before: before, after: after,
+            reason: usesTerms ? [step.reason, classNote, inForce?.stamp].compactMap { $0 }.joined(separator: "; ").nonEmpty
+                              : step.reason))
         return after
+    }
+
+    /// The class an approval grants: the one given, else the one applied for, else (following a policy)
+    /// the class the policy's classification proposes from the registry's qualifications. A proposal
+    /// that was used, or that differs from the class granted, is noted for the audit row.
+    private func approvedClass(_ step: Step, _ before: CertificationRecord, policy: PolicyInForce?, subject: String,
+                               _ session: StoreSession) async throws -> (talentClass: TalentClass, note: String?) {
+        let chosen = step.talentClass ?? before.requestedClass.flatMap(TalentClass.init)
+        guard let policy else {
+            guard let chosen else { throw ServiceError.refused("\(subject): approving needs a talent class; add --class 1…6") }
+            return (chosen, nil)
+        }
+        guard let record = try await session.housingFacts(talentIDs: [before.talentID])[before.talentID] else {
+            throw ServiceError.notFound("\(subject): the talent's qualifications could not be read")
+        }
+        let proposal = policy.policy.classify(HousingFacts(record).facts)
+        if let chosen {
+            guard let proposed = proposal.talentClass, proposed != chosen else { return (chosen, nil) }
+            return (chosen, "class \(chosen.number) granted; the classification proposes \(proposal.reason)")
+        }
+        guard let proposed = proposal.talentClass else {
+            throw ServiceError.refused(
+                "\(subject): approving needs a talent class and the policy proposes none (\(proposal.reason)); add --class 1…6")
+        }
+        return (proposed, "class proposed by the classification: \(proposal.reason)")
     }
 
     private static func target(for event: CertificationEvent, in all: [CertificationRecord]) -> CertificationRecord? {

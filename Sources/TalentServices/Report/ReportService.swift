@@ -18,8 +18,8 @@ public struct ReportService: Sendable {
     }
 }
 
-/// The figures as reported. Housing occupancy has no inventory to count yet: it is null with the
-/// reason, never a made-up number.
+/// The figures as reported. Housing occupancy is the share of the inventory's units a lease takes on
+/// the day; without an inventory it is null with the reason, never a made-up number.
 public struct StatisticsReport: Sendable, Codable, Equatable {
     public struct ClassCount: Sendable, Codable, Equatable {
         public var talentClass: Int
@@ -41,7 +41,7 @@ public struct StatisticsReport: Sendable, Codable, Equatable {
     public var talentsRegistered: Int
     public var certifiedTalents: Int
     public var certifiedByClass: [ClassCount]
-    /// Share of housing units let (0…1); nil until the zone has a housing inventory.
+    /// Share of housing units let on the day (0…1); nil until the zone has a housing inventory.
     public var housingOccupancy: Double?
     public var housingOccupancyNote: String?
 
@@ -60,8 +60,13 @@ public struct StatisticsReport: Sendable, Codable, Equatable {
             ClassCount(talentClass: $0.classNumber, name: $0.nameZh, certified: $0.count)
         }
         certifiedTalents = certifiedByClass.reduce(0) { $0 + $1.certified }
-        housingOccupancy = nil
-        housingOccupancyNote = Self.housingUnavailable
+        if figures.housingUnits > 0 {
+            housingOccupancy = Double(figures.housingUnitsLeased) / Double(figures.housingUnits)
+            housingOccupancyNote = "\(figures.housingUnitsLeased) of \(figures.housingUnits) units let on \(figures.asOf)"
+        } else {
+            housingOccupancy = nil
+            housingOccupancyNote = Self.housingUnavailable
+        }
     }
 
     /// Keys are written in full (nulls included) so that consumers see every figure.
@@ -113,7 +118,7 @@ public struct StatisticsReport: Sendable, Codable, Equatable {
         lines.append(("Housing occupancy", "人才保租房入住率", occupancy))
         for (english, chinese, value) in lines { table.append([english, chinese, value]) }
         var text = "Statistics as of \(asOf) (截至 \(asOf))\n\n" + table.render() + "\n"
-        if housingOccupancy == nil, let note = housingOccupancyNote { text += "\nHousing occupancy: \(note).\n" }
+        if let note = housingOccupancyNote { text += "\nHousing occupancy: \(note).\n" }
         text += "Registry figures (R&D institutions, talents) count the registry as it stands; certifications count "
             + "those in force on \(asOf).\n"
         return text

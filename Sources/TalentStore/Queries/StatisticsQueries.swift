@@ -31,6 +31,10 @@ public struct ZoneStatistics: Sendable, Codable, Equatable {
     public var talentsRegistered: Int
     /// Certifications in force on the day (certified, valid from on or before it and until after it).
     public var certifiedByClass: [ClassCount]
+    /// Housing units in the inventory now (0: no inventory yet).
+    public var housingUnits: Int
+    /// Units a lease takes on the day (from its start to its end, or to the move-out when terminated).
+    public var housingUnitsLeased: Int
 }
 
 extension StoreSession {
@@ -52,9 +56,12 @@ extension StoreSession {
               (SELECT count(DISTINCT project_id) FROM project_awards
                WHERE level IN ('national', 'provincial-ministerial') AND year <= \(year)) AS awarded,
               (SELECT count(*) FROM organisations WHERE kind = 'institute') AS institutes,
-              (SELECT count(*) FROM talents) AS talents
+              (SELECT count(*) FROM talents) AS talents,
+              (SELECT count(*) FROM housing_units) AS units,
+              (SELECT count(DISTINCT unit_id) FROM housing_leases WHERE occupancy @> \(date)::date) AS leased
             """) { row in
-            try ["trained", "in_practice", "cohorts", "projects", "posed", "solved", "awarded", "institutes", "talents"]
+            try ["trained", "in_practice", "cohorts", "projects", "posed", "solved", "awarded", "institutes", "talents",
+                 "units", "leased"]
                 .map { Int(try row.value($0, as: Int64.self)) }
         }
         guard let counts else { throw StoreError.internal("the statistics query returned no row") }
@@ -73,6 +80,6 @@ extension StoreSession {
             asOf: day, engineeringMastersTrained: counts[0], traineesInPractice: counts[1], cohorts: counts[2],
             cooperationProjects: counts[3], technicalProblemsPosed: counts[4], technicalProblemsSolved: counts[5],
             projectsWithProvincialOrHigherAwards: counts[6], rdInstitutions: counts[7], talentsRegistered: counts[8],
-            certifiedByClass: classes)
+            certifiedByClass: classes, housingUnits: counts[9], housingUnitsLeased: counts[10])
     }
 }

@@ -75,7 +75,7 @@ struct CertificationCommand: AsyncParsableCommand {
             abstract: "Certify after the public notice has ended: class and validity (6 years by default).",
             discussion: "Example:\n  talentctl cert approve 11010519491231002X --class 5 --years 6")
         @Argument(help: "Resident identity number, or NAT:PASSPORT.") var identity: String
-        @Option(name: .customLong("class"), help: "The talent class, 1–6 (default: the class applied for).") var talentClass: TalentClass?
+        @Option(name: .customLong("class"), help: "The talent class, 1–6 (default: the class applied for, else the one `talentctl rules classify` proposes).") var talentClass: TalentClass?
         @Option(help: "Years of validity.") var years: Int?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions

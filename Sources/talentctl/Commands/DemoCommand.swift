@@ -1,15 +1,21 @@
 import ArgumentParser
 import Foundation
+import TalentDomain
+import TalentRules
 import TalentServices
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Load the demo data set and print a summary, a roster and the statistics report.",
+        abstract: "Load the demo data set and print a summary, a roster, a housing round and the statistics report.",
         discussion: """
             Generates the same data for the same seed: the zone's 125 R&D institutions, 60 enterprises across the four industry chains, 8 partner universities and 1,600 talents (imported from a generated CSV file), then certifies a share of the talents with back-dated steps, some still pending.
 
-            Then the graduate practice base: programmes of the partner universities, cohorts 2019级–2026级 (trainees, host positions and both sides' rankings imported from generated CSV files), each cohort placed by the committed stable matching, and every practice started, reported, assessed and completed (or withdrawn) with back-dated days as of 2026-10-31; cooperation projects, technical problems and awards. Everything goes through the same services as the other commands. Running it again adds nothing.
+            Then the graduate practice base: programmes of the partner universities, cohorts 2019级–2026级 (trainees, host positions and both sides' rankings imported from generated CSV files), each cohort placed by the committed stable matching, and every practice started, reported, assessed and completed (or withdrawn) with back-dated days as of 2026-10-31; cooperation projects, technical problems and awards.
+
+            Then talent housing: the 智谷 talent town's 572 units in six buildings (one CSV import), an application from most certified talents, and round 2026-R1 over the first phase (buildings 1–3) committed with the published seed 20261126; the result, the first applicant's explanation and `round verify` are printed.
+
+            Everything goes through the same services as the other commands. Running it again adds nothing.
 
             Progress goes to stderr; the summary, the first rows of the newest cohort's roster and the statistics report to stdout.
 
@@ -26,6 +32,8 @@ struct DemoCommand: AsyncParsableCommand {
         var registry: DemoSummary
         var practice: DemoPracticeLoadReport
         var statistics: StatisticsReport
+        var housing: DemoHousingView
+        var explanation: TalentExplanation?
     }
 
     func run() async throws {
@@ -37,18 +45,32 @@ struct DemoCommand: AsyncParsableCommand {
             let plan = DemoPractice(data)
             Output.note("loading the practice base: \(plan.cohorts.count) cohorts, \(plan.traineeCount) trainees…")
             let practice = try await DemoPracticeLoader(store: zone.store).load(plan) { Output.note($0) }
+            let today = CalendarDate.today()
+            Output.note("loading talent housing: \(DemoHousing.unitCount) units, applications, round \(DemoHousing.firstRound)…")
+            let housingLoad = try await DemoHousingLoader(zone: zone).load(DemoHousing(seed: seed), today: today) { Output.note($0) }
+            let (housing, export) = try await DemoHousingView.gather(zone, load: housingLoad)
+            let explanation = try await Self.explainFirstApplicant(zone, export, on: today)
             let summary = try await loader.summary(seed: seed, load: load)
             let statistics = try await zone.report.statistics()
             Output.note(String(format: "done in %.1f s", Date().timeIntervalSince(started)))
-            if output.json { return Output.json(Document(registry: summary, practice: practice, statistics: statistics)) }
+            if output.json {
+                return Output.json(Document(registry: summary, practice: practice, statistics: statistics, housing: housing,
+                                            explanation: explanation.map(RulesCommand.Explain.masked)))
+            }
             Self.show(summary)
             if let newest = plan.cohorts.last {
                 let roster = try await zone.roster.roster(RosterRequest(cohortYear: newest.year), actor: "demo")
                 Output.line(RosterDocument.table(roster, limit: 15))
                 Output.line("")
             }
+            housing.show(export)
+            if let explanation {
+                Output.line("Why the first in line is first (`talentctl rules explain --talent …`):")
+                RulesCommand.Explain.show(RulesCommand.Explain.masked(explanation))
+                Output.line("")
+            }
             Output.line(statistics.table())
-            Self.conclude(summary, practice)
+            Self.conclude(summary, practice, housing.load)
         }
     }
 
@@ -61,9 +83,18 @@ struct DemoCommand: AsyncParsableCommand {
                 ["status", "状态", "certifications"], summary.certificationsByStatus)
     }
 
-    static func conclude(_ summary: DemoSummary, _ practice: DemoPracticeLoadReport) {
+    /// The explanation of the round's first applicant in serving order, under the round's policy.
+    static func explainFirstApplicant(_ zone: TalentZone, _ export: AllocationExport,
+                                      on date: CalendarDate) async throws -> TalentExplanation? {
+        guard let first = export.applicants.first else { return nil }
+        let application = try await zone.housingApplications.application(number: first.id)
+        return try await zone.ruleExplanations.explain(
+            identityKey: application.talentIdentityKey, on: date, policy: .version(export.policyVersion))
+    }
+
+    static func conclude(_ summary: DemoSummary, _ practice: DemoPracticeLoadReport, _ housing: DemoHousingLoadReport) {
         let load = summary.load
-        if load.addedNothing && practice.addedNothing {
+        if load.addedNothing && practice.addedNothing && housing.addedNothing {
             Output.line("The demo data set (seed \(summary.seed)) was already loaded: nothing added.")
             return
         }
@@ -71,7 +102,9 @@ struct DemoCommand: AsyncParsableCommand {
                     + "\(load.talentsAdded) talents and \(load.certificationsStarted) certifications added; practice base: "
                     + "\(practice.cohortsAdded) cohorts, \(practice.traineesAdded) trainees, \(practice.traineesMatched) placed "
                     + "by stable matching, \(practice.steps) practice steps, \(practice.projectsAdded) projects, "
-                    + "\(practice.problemsAdded) technical problems and \(practice.awardsAdded) awards added.")
+                    + "\(practice.problemsAdded) technical problems and \(practice.awardsAdded) awards added; housing: "
+                    + "\(housing.unitsAdded) units, \(housing.applicationsAdded) applications"
+                    + (housing.roundCommitted ? ", round \(DemoHousing.firstRound) committed." : "."))
     }
 
     private static func section(_ title: String, _ headers: [String], _ rows: [DemoSummary.Row]) {

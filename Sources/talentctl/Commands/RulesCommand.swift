@@ -7,7 +7,7 @@ import TalentStore
 struct RulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "Store policy versions and see which one is in force (Docs/rules.md).",
+        abstract: "Store policy versions, see which one is in force, and explain or simulate it (Docs/rules.md).",
         discussion: """
             Certification and practice completion apply the stored version in force on the day of the
             decision, or the built-in default policy when none is stored, and record its version and sha256.
@@ -16,8 +16,11 @@ struct RulesCommand: AsyncParsableCommand {
               talentctl rules load policy-2027.yaml --effective 2027-01-01
               talentctl rules list
               talentctl rules diff gz-talent-town-2026.1 gz-talent-town-2027.1
+              talentctl rules explain --talent 11010519491231002X
+              talentctl rules classify 11010519491231002X
+              talentctl rules simulate --round 2026-R1 --policy policy-2027.yaml
             """,
-        subcommands: [Load.self, List.self, Show.self, Diff.self, Current.self]
+        subcommands: [Load.self, List.self, Show.self, Diff.self, Current.self, Explain.self, Classify.self, Simulate.self]
     )
 
     struct Load: AsyncParsableCommand {

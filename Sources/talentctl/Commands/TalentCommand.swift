@@ -9,7 +9,7 @@ struct TalentCommand: AsyncParsableCommand {
         commandName: "talent",
         abstract: "Register, update, find and import talents.",
         discussion: "Example:\n  talentctl talent register --name 王小明 --id-number 11010519491231002X --employer 91110000600037341L --degree master\n  talentctl talent import talents.csv",
-        subcommands: [Register.self, Update.self, Show.self, List.self, Import.self, History.self]
+        subcommands: [Register.self, Update.self, Show.self, List.self, Import.self, History.self, TalentHonoursCommand.self]
     )
 
     struct Register: AsyncParsableCommand {

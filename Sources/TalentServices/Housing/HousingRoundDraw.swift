@@ -1,0 +1,306 @@
+import Foundation
+import TalentDomain
+import TalentRules
+import TalentStore
+
+/// Which of a round's applications and units take part in a draw.
+enum HousingRoundParticipation: Sendable {
+    /// Preview and commit: applications still open and units still available, as they stand now.
+    case current
+    /// `rules simulate`: every application (but the withdrawn) and every unit the round was created
+    /// with, whatever happened to them since, so two policies can be compared on the same round.
+    case asCreated
+}
+
+/// A round's draw: from the stored applications, units and talent facts to the mechanism's input
+/// (`AllocationInput`), its outcome (`SerialDictatorship`), the outcome rows and the physical unit of
+/// each allocated applicant. Reading is done by ``load(round:seed:policy:participation:lock:_:)``; the
+/// rest is plain computation, so preview, commit and simulate run exactly the same steps.
+struct HousingRoundDraw: Sendable {
+    let roundCode: String
+    let asOf: CalendarDate
+    let policy: PolicyInForce
+    let input: AllocationInput
+    let outcome: AllocationOutcome
+    /// Reserves as split out of the round's units (only those holding at least one unit).
+    let reserves: [ReservedStock]
+    /// The excluded, by application number.
+    let excluded: [ExcludedApplicant]
+    /// One row per application of the round: positions in serving order, then the excluded (without
+    /// score breakdowns, which only a commit stores: see ``entriesWithBreakdowns``).
+    let entries: [HousingRoundEntryRow]
+    /// Application number → priority group, points and breakdown, for those who took part.
+    let scores: [String: PriorityScore]
+    /// Application number → the physical unit assigned (allocated applicants only).
+    let assignments: [String: HousingRoundUnitRow]
+    /// Application number → the application.
+    let applications: [String: HousingRoundApplicationRow]
+
+    /// Reads the round's applications, units and the talents' facts and draws.
+    static func load(round: HousingRoundRecord, seed: String, policy: PolicyInForce,
+                     participation: HousingRoundParticipation, lock: Bool = false,
+                     _ session: StoreSession) async throws -> HousingRoundDraw {
+        let units = try await session.housingRoundUnits(roundID: round.id, forUpdate: lock)
+        let applications = try await session.housingRoundApplications(roundID: round.id, forUpdate: lock)
+        let facts = try await session.housingFacts(talentIDs: Array(Set(applications.map(\.talentID))))
+        return try compute(roundCode: round.code, asOf: round.asOf, seed: seed, policy: policy,
+                           applications: applications, facts: facts, units: units, participation: participation)
+    }
+
+    /// The draw itself (no database).
+    static func compute(roundCode: String, asOf: CalendarDate, seed: String, policy: PolicyInForce,
+                        applications: [HousingRoundApplicationRow], facts: [Int64: HousingFactsRecord],
+                        units: [HousingRoundUnitRow], participation: HousingRoundParticipation) throws -> HousingRoundDraw {
+        let rules = policy.policy
+        let taking = units.filter { participation == .asCreated || $0.status == .available }
+        var perCategory: [UnitCategory: Int] = [:]
+        for unit in taking {
+            guard let category = UnitCategory.parse(unit.category) else { continue }
+            perCategory[category, default: 0] += 1
+        }
+        let general = Dictionary(uniqueKeysWithValues: perCategory.map { ($0.key.rawValue, $0.value) })
+        let exportUnits = ReservedStock.split(general, reserving: rules.quotas.reserves(forUnits: perCategory))
+        let reserves = rules.quotas.reserves(forUnits: perCategory).compactMap { reserve -> ReservedStock? in
+            guard let held = exportUnits[reserve.exportCategory] else { return nil }
+            return ReservedStock(group: reserve.group, category: reserve.category, units: held)
+        }
+
+        var applicants: [AllocationApplicant] = []
+        var excluded: [ExcludedApplicant] = []
+        var scored: [String: PriorityScore] = [:]
+        for application in applications {
+            let reasons: [String]
+            switch examine(application, facts: facts[application.talentID], asOf: asOf, policy: policy,
+                           participation: participation, units: exportUnits) {
+            case let .excluded(why):
+                reasons = why
+            case let .takesPart(applicant, score):
+                applicants.append(applicant)
+                scored[applicant.id] = score
+                continue
+            }
+            excluded.append(ExcludedApplicant(id: application.number, reasons: reasons))
+        }
+        excluded.sort { $0.id < $1.id }
+
+        let input: AllocationInput
+        do {
+            input = try AllocationInput(seed: seed, applicants: applicants, units: exportUnits,
+                                        perEmployerCap: rules.quotas.perEmployerCap)
+        } catch {
+            throw ServiceError.refused("round \(roundCode) cannot be drawn: \(error)")
+        }
+        let outcome = SerialDictatorship.allocate(input)
+        let assignments = assignUnits(outcome, units: taking)
+
+        let byNumber = Dictionary(applications.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let applicantByID = Dictionary(applicants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let skips = Dictionary(outcome.quotaSkips.map { ($0.id, $0.quota) }, uniquingKeysWith: { first, _ in first })
+        var entries: [HousingRoundEntryRow] = []
+        entries.reserveCapacity(applications.count)
+        for (index, id) in outcome.order.enumerated() {
+            let application = byNumber[id]!
+            let applicant = applicantByID[id]!
+            let record = facts[application.talentID]
+            entries.append(HousingRoundEntryRow(
+                applicationID: application.applicationID, number: id, talentID: application.talentID,
+                talentName: record?.name ?? "", position: index + 1, priorityGroup: applicant.priorityGroup,
+                score: applicant.score, scoreBreakdown: nil,
+                lotteryKey: outcome.lotteryKeys[id], preferences: applicant.preferences,
+                allocatedCategory: outcome.category(of: id), quotaSkip: skips[id], excludedReasons: nil))
+        }
+        for entry in excluded {
+            let application = byNumber[entry.id]!
+            entries.append(HousingRoundEntryRow(
+                applicationID: application.applicationID, number: entry.id, talentID: application.talentID,
+                talentName: facts[application.talentID]?.name ?? "", position: nil, priorityGroup: nil, score: nil,
+                scoreBreakdown: nil, lotteryKey: nil, preferences: nil, allocatedCategory: nil, quotaSkip: nil,
+                excludedReasons: entry.reasons))
+        }
+        return HousingRoundDraw(roundCode: roundCode, asOf: asOf, policy: policy, input: input, outcome: outcome,
+                                reserves: reserves, excluded: excluded, entries: entries, scores: scored,
+                                assignments: assignments, applications: byNumber)
+    }
+
+    private enum Examination {
+        case excluded([String])
+        case takesPart(AllocationApplicant, PriorityScore)
+    }
+
+    /// Eligibility, priority and preferences of one application; every reason when excluded.
+    private static func examine(_ application: HousingRoundApplicationRow, facts record: HousingFactsRecord?,
+                                asOf: CalendarDate, policy: PolicyInForce, participation: HousingRoundParticipation,
+                                units: [String: Int]) -> Examination {
+        let rules = policy.policy
+        if application.status == .withdrawn {
+            return .excluded(["application_open: withdrawn" + (application.withdrawnOn.map { " on \($0)" } ?? "")])
+        }
+        if participation == .current, application.status != .open {
+            return .excluded(["application_open: the application is \(application.status.rawValue), no longer open"])
+        }
+        guard let record else { return .excluded(["talent: the applicant's talent record is missing"]) }
+        let facts = HousingFacts(record, householdSize: application.householdSize, applicationDate: application.appliedOn).facts
+        let failed = rules.eligibility(facts, on: asOf).filter { !$0.passed }
+        if !failed.isEmpty { return .excluded(failed.map { "\($0.rule): \($0.explanation)" }) }
+        let score = rules.priority(facts, on: asOf)
+        guard let group = score.group, let certified = facts.certifiedClass else {
+            let what = facts.certifiedClass.map { "certified class \($0.number)" } ?? "an uncertified talent"
+            return .excluded(["priority_group: \(what) is in no priority group of policy \(policy.version)"])
+        }
+        let wanted = application.preferences.compactMap(UnitCategory.parse)
+        let entitled = rules.entitledPreferences(wanted, class: certified, householdSize: application.householdSize)
+        guard !entitled.isEmpty else {
+            return .excluded([
+                "entitlement: none of the preferred categories (\(application.preferences.joined(separator: ", "))) "
+                    + "may be offered to class \(certified.number) with a household of \(application.householdSize)",
+            ])
+        }
+        let preferences = ReservedStock.effectivePreferences(entitled.map(\.rawValue), group: group, units: units)
+        // An applicant with no employer on record counts as their own employer for the cap.
+        let employer = record.employerCreditCode ?? "none:\(application.number)"
+        return .takesPart(
+            AllocationApplicant(id: application.number, employer: employer, priorityGroup: group, score: score.points,
+                                preferences: preferences),
+            score)
+    }
+
+    /// The physical unit of each allocated applicant. Within a general category, units are taken in
+    /// the order (building code, floor, unit code), one per allocated applicant in serving order; a
+    /// reserved export category (`1BR@reserved:g3`) draws from its general category's units.
+    static func assignUnits(_ outcome: AllocationOutcome, units: [HousingRoundUnitRow]) -> [String: HousingRoundUnitRow] {
+        var pools: [String: [HousingRoundUnitRow]] = [:]
+        for unit in units { pools[unit.category, default: []].append(unit) }
+        for key in pools.keys {
+            pools[key]!.sort { ($0.buildingCode, $0.floor, $0.code) < ($1.buildingCode, $1.floor, $1.code) }
+        }
+        var next: [String: Int] = [:]
+        var assignments: [String: HousingRoundUnitRow] = [:]
+        for id in outcome.order {
+            guard let exportCategory = outcome.category(of: id) else { continue }
+            let category = ReservedStock.parse(exportCategory)?.category ?? exportCategory
+            let index = next[category, default: 0]
+            // The stock counted for the mechanism is exactly the pool, so it never runs dry.
+            guard let pool = pools[category], index < pool.count else { continue }
+            assignments[id] = pool[index]
+            next[category] = index + 1
+        }
+        return assignments
+    }
+
+    /// The outcome rows with each participant's score breakdown as JSON, as a commit stores them.
+    var entriesWithBreakdowns: [HousingRoundEntryRow] {
+        entries.map { entry in
+            guard entry.position != nil, let score = scores[entry.number] else { return entry }
+            var entry = entry
+            entry.scoreBreakdown = Self.breakdownJSON(score.breakdown)
+            return entry
+        }
+    }
+
+    /// The score breakdown as stored: `[{"factor": …, "points": …, "why": …}]`. Written byte by byte
+    /// because a commit writes tens of thousands of them, and string concatenation costs more than the draw.
+    static func breakdownJSON(_ items: [PointsItem]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * items.count + 2)
+        bytes.append(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: #"{"factor":"#.utf8)
+            appendJSONString(item.factor, to: &bytes)
+            bytes.append(contentsOf: #","points":"#.utf8)
+            bytes.append(contentsOf: String(item.points).utf8)
+            bytes.append(contentsOf: #","why":"#.utf8)
+            appendJSONString(item.why, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: jsonString(text).utf8)
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// A JSON string literal of `text`.
+    static func jsonString(_ text: String) -> String {
+        // Most texts need no escaping; appending scalar by scalar is the slow path.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{8}": result += "\\b"
+            case "\u{C}": result += "\\f"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    // MARK: Documents
+
+    /// The export of this draw, outcome included (applicants in serving order).
+    var export: AllocationExport {
+        AllocationExport(round: roundCode, policyVersion: policy.version, policySHA256: policy.sha256, input: input,
+                         outcome: outcome, reserved: reserves, excluded: excluded)
+    }
+
+    /// The canonical input document stored on commit: the export without the outcome (applicants by
+    /// application number, `allocation` and `quota_skips` empty), compact JSON with sorted keys.
+    var inputDocument: AllocationExport {
+        AllocationExport(
+            round: roundCode, seed: input.seed, policyVersion: policy.version, policySHA256: policy.sha256,
+            quotas: .init(perEmployerCap: input.perEmployerCap, reserved: reserves),
+            applicants: input.applicants.sorted { $0.id < $1.id }.map { applicant in
+                .init(id: applicant.id, employer: applicant.employer, priorityGroup: applicant.priorityGroup,
+                      score: applicant.score, lotteryKey: outcome.lotteryKeys[applicant.id] ?? "",
+                      preferences: applicant.preferences)
+            },
+            units: input.units, allocation: [:], quotaSkips: [], excluded: excluded)
+    }
+
+    /// The canonical text of an export document: compact JSON with sorted keys, the bytes
+    /// `AllocationExport.json(pretty: false)` writes (a test holds them equal), written directly
+    /// because a round of 50,000 applicants is a quarter of a second through JSONEncoder.
+    static func canonicalJSON(_ export: AllocationExport) -> String {
+        func list(_ items: [String]) -> String { "[" + items.map(jsonString).joined(separator: ",") + "]" }
+        func object(_ pairs: [(String, String)]) -> String {
+            "{" + pairs.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+                .map { jsonString($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        }
+        let applicants = export.applicants.map { a in
+            object([("employer", jsonString(a.employer)), ("id", jsonString(a.id)), ("lottery_key", jsonString(a.lotteryKey)),
+                    ("preferences", list(a.preferences)), ("priority_group", String(a.priorityGroup)), ("score", String(a.score))])
+        }
+        let reserved = export.quotas.reserved.map { r in
+            object([("category", jsonString(r.category)), ("group", String(r.group)), ("units", String(r.units))])
+        }
+        let quotas = object([("per_employer_cap", export.quotas.perEmployerCap.map(String.init) ?? "null"),
+                             ("reserved", "[" + reserved.joined(separator: ",") + "]")])
+        return object([
+            ("allocation", object(export.allocation.map { ($0.key, $0.value.map(jsonString) ?? "null") })),
+            ("applicants", "[" + applicants.joined(separator: ",") + "]"),
+            ("excluded", "[" + export.excluded.map { object([("id", jsonString($0.id)), ("reasons", list($0.reasons))]) }
+                .joined(separator: ",") + "]"),
+            ("policy_sha256", jsonString(export.policySHA256)),
+            ("policy_version", jsonString(export.policyVersion)),
+            ("quota_skips", "[" + export.quotaSkips.map { object([("id", jsonString($0.id)), ("quota", jsonString($0.quota))]) }
+                .joined(separator: ",") + "]"),
+            ("quotas", quotas),
+            ("round", jsonString(export.round)),
+            ("seed", jsonString(export.seed)),
+            ("units", object(export.units.map { ($0.key, String($0.value)) })),
+        ])
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import TalentDomain
+import TalentRules
+import TalentStore
+
+/// A bar after declined (or expired) offers.
+public struct HousingBar: Sendable, Codable, Equatable {
+    public var talentID: Int64
+    public var fromDate: CalendarDate
+    public var untilDate: CalendarDate
+    public var reason: String
+    public var policyVersion: String
+}
+
+/// What happened when an offer was declined or left to expire: the offer as it now stands, the offer
+/// the unit was passed on with (or the unit went back to stock), and the bar it led to, if any.
+public struct HousingOfferOutcome: Sendable, Codable, Equatable {
+    public var offer: HousingOfferRecord
+    public var passedOn: HousingOfferRecord?
+    public var unitReturnedToStock: Bool
+    public var bar: HousingBar?
+}
+
+/// Passing a refused unit on through the round's order, and the refusal penalty. Runs inside the
+/// caller's transaction; the round row is locked first, so the units of one round are handed out one
+/// decision at a time.
+enum HousingWaitlist {
+    /// Marks `offer` declined or expired on `date`, reopens its application, passes the unit on, applies
+    /// the penalty and writes the audit rows.
+    static func refuse(_ offer: HousingOfferRecord, as status: HousingOfferStatus, reason: String?, on date: CalendarDate,
+                       actor: String, _ session: StoreSession) async throws -> HousingOfferOutcome {
+        guard let round = try await session.housingOfferRound(id: offer.roundID, forUpdate: true) else {
+            throw ServiceError.notFound("offer #\(offer.id) names round #\(offer.roundID), which does not exist")
+        }
+        let policy = try await PolicyInForce.resolve(version: round.policyVersion, session)
+        try await session.decideHousingOffer(id: offer.id, status: status, on: date, declineReason: reason)
+        try await session.updateHousingApplicationStatus(id: offer.applicationID, to: .open)
+        guard let after = try await session.housingOffer(id: offer.id) else {
+            throw StoreError.internal("offer #\(offer.id) could not be read back")
+        }
+        let passedOn = try await passOn(offer, round: round, policy: policy, on: date, session)
+        if passedOn == nil { try await session.setHousingUnitStatus(id: offer.unitID, .available) }
+        let bar = try await penalise(talentID: offer.talentID, policy: policy, session)
+        let outcome = HousingOfferOutcome(offer: after, passedOn: passedOn, unitReturnedToStock: passedOn == nil, bar: bar)
+
+        try await session.appendAudit(AuditRecord(
+            actor: actor, action: "housing.offer.\(status == .declined ? "decline" : "expire")", entityType: "housing_offer",
+            entityID: String(offer.id), before: offer, after: outcome,
+            reason: [reason, "round \(round.code)", policy.stamp].compactMap { $0 }.joined(separator: "; ")))
+        if let passedOn {
+            try await session.appendAudit(AuditRecord(
+                actor: actor, action: "housing.offer.pass-on", entityType: "housing_offer", entityID: String(passedOn.id),
+                before: Optional<HousingOfferRecord>.none, after: passedOn,
+                reason: "unit \(offer.unitCode) passed on after offer #\(offer.id) was \(status.rawValue), to "
+                    + "\(passedOn.applicationNumber), the next waiting applicant of round \(round.code); \(policy.stamp)"))
+        }
+        if let bar {
+            try await session.appendAudit(AuditRecord(
+                actor: actor, action: "housing.bar", entityType: "talent", entityID: String(offer.talentID),
+                before: Optional<HousingBar>.none, after: bar, reason: bar.reason))
+        }
+        return outcome
+    }
+
+    /// The first applicant in the round's order who is still waiting and wants the offer's category,
+    /// within the employer cap, gets a new offer; nil when nobody does.
+    static func passOn(_ offer: HousingOfferRecord, round: HousingOfferRoundRow, policy: PolicyInForce,
+                       on date: CalendarDate, _ session: StoreSession) async throws -> HousingOfferRecord? {
+        let waitlist = try await session.housingWaitlist(roundID: round.id)
+        let input = RoundInput(json: round.inputJSON)
+        let cap = input.hasQuotas ? input.perEmployerCap : policy.policy.quotas.perEmployerCap
+        var employers = Dictionary(waitlist.map { ($0.applicationNumber, $0.currentEmployer ?? "") },
+                                   uniquingKeysWith: { first, _ in first })
+        employers.merge(input.employers) { _, fromRound in fromRound }
+        var live: [String: Int] = [:]
+        for number in try await session.liveHousingOfferApplications(roundID: round.id) {
+            live[employers[number] ?? "", default: 0] += 1
+        }
+        for entry in candidates(waitlist, category: offer.category, on: date) {
+            let employer = employers[entry.applicationNumber] ?? ""
+            if let cap, live[employer, default: 0] >= cap { continue }
+            guard try await session.lockWaitingHousingApplication(id: entry.applicationID) else { continue }
+            let id = try await session.insertHousingOffer(NewHousingOffer(
+                roundID: round.id, applicationID: entry.applicationID, talentID: entry.talentID, unitID: offer.unitID,
+                category: offer.category, source: "waitlist", offeredOn: date,
+                expiresOn: policy.policy.offers.expiresOn(offeredOn: date), policyVersion: round.policyVersion))
+            try await session.updateHousingApplicationStatus(id: entry.applicationID, to: .offered)
+            return try await session.housingOffer(id: id)
+        }
+        return nil
+    }
+
+    /// The round's eligible applicants who may take a unit of `category` now, in serving order: the
+    /// application is open with no pending offer, it got nothing in this round (no allocation, no
+    /// offer), the category is among its stored preferences (so a reserved category only reaches those
+    /// allowed to use it), and the talent is not barred on `date`.
+    static func candidates(_ waitlist: [HousingWaitlistRow], category: String, on date: CalendarDate) -> [HousingWaitlistRow] {
+        waitlist.sorted { $0.position < $1.position }.filter { entry in
+            entry.applicationStatus == .open && !entry.hasPendingOffer && !entry.offeredInRound
+                && entry.allocatedCategory == nil && entry.preferences.contains(category)
+                && !(entry.barredUntil.map { date <= $0 } ?? false)
+        }
+    }
+
+    /// Applies `offers.penalty` to the talent's declines (and expiries when they count): records a bar
+    /// when the count reaches a new one.
+    static func penalise(talentID: Int64, policy: PolicyInForce, _ session: StoreSession) async throws -> HousingBar? {
+        let terms = policy.policy.offers
+        let refusals = try await session.housingOfferRefusals(talentID: talentID)
+        let dates = refusals.declined + (terms.expiryCountsAsDecline ? refusals.expired : [])
+        guard let until = terms.barredUntil(declinedOn: dates),
+              try await !session.hasHousingBar(talentID: talentID, until: until) else { return nil }
+        let from = dates.sorted().last { $0.adding(months: terms.penaltyBarredMonths).adding(days: -1) == until } ?? until
+        let kinds = terms.expiryCountsAsDecline ? "declined or expired offers" : "declined offers"
+        let bar = HousingBar(
+            talentID: talentID, fromDate: from, untilDate: until,
+            reason: "\(terms.penaltyDeclines) \(kinds) (offers.penalty of \(policy.version)): barred "
+                + "\(terms.penaltyBarredMonths) months, \(from) – \(until)",
+            policyVersion: policy.version)
+        try await session.insertHousingBar(talentID: talentID, from: from, until: until, reason: bar.reason,
+                                           policyVersion: policy.version)
+        return bar
+    }
+
+    /// What the offers need from a round's stored input document (the export without its outcome):
+    /// each applicant's employer, and the per-employer cap the draw applied.
+    struct RoundInput {
+        var employers: [String: String] = [:]
+        var hasQuotas = false
+        var perEmployerCap: Int?
+
+        init(json: String?) {
+            guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+                return
+            }
+            for applicant in object["applicants"] as? [[String: Any]] ?? [] {
+                if let id = applicant["id"] as? String, let employer = applicant["employer"] as? String {
+                    employers[id] = employer
+                }
+            }
+            if let quotas = object["quotas"] as? [String: Any], quotas.keys.contains("per_employer_cap") {
+                hasQuotas = true
+                perEmployerCap = (quotas["per_employer_cap"] as? NSNumber)?.intValue
+            }
+        }
+    }
+}

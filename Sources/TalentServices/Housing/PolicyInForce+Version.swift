@@ -1,0 +1,54 @@
+import Foundation
+import TalentDomain
+import TalentRules
+import TalentStore
+
+extension PolicyInForce {
+    /// The built-in default policy (`PolicyFile.standard`), parsed once.
+    static let builtInDefault: PolicyInForce = {
+        let standard = PolicyFile.standard
+        return PolicyInForce(file: standard, sha256: standard.sha256, effective: standard.policy.effective, isStored: false)
+    }()
+
+    /// The policy labelled `version`: the stored version with that label, else the built-in default when
+    /// that is its label. A round names its policy this way, so it is found again at commit and verify.
+    static func resolve(version: String, _ session: StoreSession) async throws -> PolicyInForce {
+        if let stored = try await session.policy(version: version), let content = stored.content {
+            do {
+                let file = try PolicyFile(text: content, file: "stored policy \(stored.version)")
+                return PolicyInForce(file: file, sha256: stored.sha256, effective: stored.effective, isStored: true)
+            } catch {
+                throw ServiceError.refused(
+                    "the stored policy \(stored.version) no longer reads with this version of TalentZone:\n"
+                        + error.description + "\nLoad a corrected copy under a new version label (`talentctl rules load`).")
+            }
+        }
+        if version == builtInDefault.version { return builtInDefault }
+        let known = try await session.policies().map(\.version)
+        throw ServiceError.notFound(
+            "no policy version \(version) is stored and it is not the built-in default (\(builtInDefault.version)); "
+                + (known.isEmpty ? "none is stored yet (load one with `talentctl rules load FILE.yaml`)"
+                                 : "stored: \(known.joined(separator: ", "))"))
+    }
+
+    /// A policy read from a file that is not (necessarily) stored, e.g. for `rules simulate`.
+    static func file(at path: String) throws(ServiceError) -> PolicyInForce {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadableFile("cannot read the policy file \(path): \(error.localizedDescription)")
+        }
+        do {
+            let file = try PolicyFile(data: data, file: (path as NSString).lastPathComponent)
+            return PolicyInForce(file: file, sha256: file.sha256, effective: file.policy.effective, isStored: false)
+        } catch {
+            throw .invalidPolicy(error)
+        }
+    }
+
+    /// Where the policy comes from, for reports: `stored`, `built-in default`, or `file`.
+    func source(fromFile: Bool) -> String {
+        fromFile ? "file" : isStored ? "stored" : "built-in default"
+    }
+}
