@@ -4,7 +4,7 @@ import ArgumentParser
 struct TalentCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talentctl",
-        abstract: "Administer TalentZone: the talent registry, certification, and the database.",
+        abstract: "Administer TalentZone: talents and their certification, the graduate practice base, talent housing, the policy and the database.",
         discussion: """
             Without DATABASE_URL or PG* variables, talentctl uses its own PostgreSQL cluster in ./.talentzone
             (or TALENTZONE_HOME), starting and migrating it when needed.

@@ -22,6 +22,10 @@ struct CertificationCommandTests {
 
         let applied = try #require(try cli.json(["cert", "apply", Self.key, "--class", "5", "--json"]) as? [String: Any])
         #expect(applied["status"] as? String == "applied")
+        // JSON masks the identity number as the tables do.
+        #expect(applied["identity_key"] as? String == "1101**********002X")
+        #expect(try Self.certification(cli)["identity_key"] as? String == "1101**********002X")
+        #expect(try !cli.run(["cert", "list", "--json"]).stdout.contains(Self.key))
         #expect(applied["requested_class"] as? Int == 5)
         #expect(applied["applied_on"] as? String == today.description)
 

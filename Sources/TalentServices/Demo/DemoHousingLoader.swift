@@ -40,6 +40,13 @@ public struct DemoHousingLoader: Sendable {
                 guard let number = record.talentClass, let talentClass = TalentClass(number), let from = record.validFrom else { return nil }
                 return DemoHousing.Certified(identityKey: record.identityKey, talentClass: talentClass, validFrom: from)
             }
+        // Classes 1–3 rest on honours; record the one that explains each such certification, so that
+        // `rules classify` proposes the class the office gave.
+        for talent in certified {
+            guard let honour = Self.honour(of: talent.talentClass),
+                  try await zone.ruleExplanations.honours(identityKey: talent.identityKey).isEmpty else { continue }
+            try await zone.ruleExplanations.setHonours(identityKey: talent.identityKey, [honour], on: today, actor: actor)
+        }
         let policy = try await zone.rules.current(on: today).policy
         for application in plan.applications(certified: certified, policy: policy, today: today)
         where !applied.contains(application.input.talent) {
@@ -61,6 +68,16 @@ public struct DemoHousingLoader: Sendable {
             note("housing: round \(DemoHousing.firstRound) committed with seed \(Self.roundSeed)")
         }
         return report
+    }
+
+    /// The honour of the default policy's classification that makes a talent class 1, 2 or 3.
+    static func honour(of talentClass: TalentClass) -> String? {
+        switch talentClass.number {
+        case 1: "academician"
+        case 2: "national-talent-programme"
+        case 3: "renowned-overseas-expert"
+        default: nil
+        }
     }
 
     private func importUnits(_ plan: DemoHousing) async throws(ServiceError) -> Int {

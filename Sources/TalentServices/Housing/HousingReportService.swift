@@ -16,10 +16,10 @@ public struct HousingReportService: Sendable {
 }
 
 extension HousingReportService {
-    /// Units of every building by status, with the share leased, and the total.
-    public func occupancy() async throws(ServiceError) -> HousingOccupancyReport {
-        let rows = try await housingRun { try await store.read { try await $0.housingOccupancy() } }
-        return HousingOccupancyReport(buildings: rows.map(HousingOccupancyReport.Line.init))
+    /// Units of every building by status now, with the share let on `date`, and the total.
+    public func occupancy(on date: CalendarDate = .today()) async throws(ServiceError) -> HousingOccupancyReport {
+        let rows = try await housingRun { try await store.read { try await $0.housingOccupancy(on: date) } }
+        return HousingOccupancyReport(on: date, buildings: rows.map(HousingOccupancyReport.Line.init))
     }
 
     /// Units by category with the available ones.

@@ -2,7 +2,9 @@ import Foundation
 import TalentDomain
 import TalentStore
 
-/// Units by status per building, and the share leased.
+/// Units by status per building now, and the share let on the report's day: units with a lease in force
+/// that day (so a lease accepted today that starts next month counts as `leased` but not yet as let).
+/// The share is the figure `report stats` shows for the same day.
 public struct HousingOccupancyReport: Sendable, Codable, Equatable, HousingReportTable {
     public struct Line: Sendable, Codable, Equatable {
         public var projectCode: String
@@ -14,17 +16,19 @@ public struct HousingOccupancyReport: Sendable, Codable, Equatable, HousingRepor
         public var offered: Int
         public var available: Int
         public var maintenance: Int
-        /// leased ÷ units × 100, to one decimal (0 for a building without units).
+        /// Units with a lease in force on the report's day.
+        public var letOn: Int
+        /// let ÷ units × 100, to one decimal (0 for a building without units).
         public var occupancyPercent: Double
 
         init(_ row: HousingBuildingOccupancyRow) {
             self.init(projectCode: row.projectCode, projectName: row.projectName, buildingCode: row.buildingCode,
                       buildingName: row.buildingName, units: row.units, leased: row.leased, offered: row.offered,
-                      available: row.available, maintenance: row.maintenance)
+                      available: row.available, maintenance: row.maintenance, letOn: row.letOn)
         }
 
         init(projectCode: String, projectName: String, buildingCode: String, buildingName: String, units: Int,
-             leased: Int, offered: Int, available: Int, maintenance: Int) {
+             leased: Int, offered: Int, available: Int, maintenance: Int, letOn: Int) {
             self.projectCode = projectCode
             self.projectName = projectName
             self.buildingCode = buildingCode
@@ -34,31 +38,35 @@ public struct HousingOccupancyReport: Sendable, Codable, Equatable, HousingRepor
             self.offered = offered
             self.available = available
             self.maintenance = maintenance
+            self.letOn = letOn
             // Tenths of a percent in integers, so 2 of 3 is 66.7 everywhere.
-            occupancyPercent = units == 0 ? 0 : Double((leased * 1000 + units / 2) / units) / 10
+            occupancyPercent = units == 0 ? 0 : Double((letOn * 1000 + units / 2) / units) / 10
         }
     }
 
+    /// The day the share let is counted on.
+    public var on: CalendarDate
     public var buildings: [Line]
     /// Every building together.
     public var total: Line
 
-    init(buildings: [Line]) {
+    init(on date: CalendarDate, buildings: [Line]) {
+        on = date
         self.buildings = buildings
         func sum(_ key: KeyPath<Line, Int>) -> Int { buildings.reduce(0) { $0 + $1[keyPath: key] } }
         total = Line(projectCode: "", projectName: "", buildingCode: "", buildingName: "total", units: sum(\.units),
                      leased: sum(\.leased), offered: sum(\.offered), available: sum(\.available),
-                     maintenance: sum(\.maintenance))
+                     maintenance: sum(\.maintenance), letOn: sum(\.letOn))
     }
 
     public var headers: [String] {
-        ["project", "building", "name", "units", "leased", "offered", "available", "maintenance", "occupancy %"]
+        ["project", "building", "name", "units", "leased", "offered", "available", "maintenance", "let on \(on)", "occupancy %"]
     }
 
     public var rows: [[String]] {
         (buildings + [total]).map { line in
             [line.projectCode, line.buildingCode, line.buildingName, String(line.units), String(line.leased),
-             String(line.offered), String(line.available), String(line.maintenance),
+             String(line.offered), String(line.available), String(line.maintenance), String(line.letOn),
              String(format: "%.1f", line.occupancyPercent)]
         }
     }

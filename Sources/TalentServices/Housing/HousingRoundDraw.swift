@@ -42,7 +42,7 @@ struct HousingRoundDraw: Sendable {
                      _ session: StoreSession) async throws -> HousingRoundDraw {
         let units = try await session.housingRoundUnits(roundID: round.id, forUpdate: lock)
         let applications = try await session.housingRoundApplications(roundID: round.id, forUpdate: lock)
-        let facts = try await session.housingFacts(talentIDs: Array(Set(applications.map(\.talentID))))
+        let facts = try await session.housingFacts(roundID: round.id)
         return try compute(roundCode: round.code, asOf: round.asOf, seed: seed, policy: policy,
                            applications: applications, facts: facts, units: units, participation: participation)
     }
@@ -68,10 +68,13 @@ struct HousingRoundDraw: Sendable {
         var applicants: [AllocationApplicant] = []
         var excluded: [ExcludedApplicant] = []
         var scored: [String: PriorityScore] = [:]
-        for application in applications {
+        let examinations = ChunkedParallelMap.map(applications) { application in
+            examine(application, facts: facts[application.talentID], asOf: asOf, policy: policy,
+                    participation: participation, units: exportUnits)
+        }
+        for (application, examination) in zip(applications, examinations) {
             let reasons: [String]
-            switch examine(application, facts: facts[application.talentID], asOf: asOf, policy: policy,
-                           participation: participation, units: exportUnits) {
+            switch examination {
             case let .excluded(why):
                 reasons = why
             case let .takesPart(applicant, score):
@@ -217,7 +220,7 @@ struct HousingRoundDraw: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+    fileprivate static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
         if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
             bytes.append(contentsOf: jsonString(text).utf8)
         } else {
@@ -271,36 +274,74 @@ struct HousingRoundDraw: Sendable {
     }
 
     /// The canonical text of an export document: compact JSON with sorted keys, the bytes
-    /// `AllocationExport.json(pretty: false)` writes (a test holds them equal), written directly
-    /// because a round of 50,000 applicants is a quarter of a second through JSONEncoder.
+    /// `AllocationExport.json(pretty: false)` writes (a test holds them equal), written byte by byte
+    /// because a round of 50,000 applicants is a quarter of a second through JSONEncoder. The keys of
+    /// each object are written in their sorted order; the two maps (`allocation`, `units`) are sorted.
     static func canonicalJSON(_ export: AllocationExport) -> String {
-        func list(_ items: [String]) -> String { "[" + items.map(jsonString).joined(separator: ",") + "]" }
-        func object(_ pairs: [(String, String)]) -> String {
-            "{" + pairs.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-                .map { jsonString($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        var out = CanonicalJSONWriter()
+        out.raw("{\"allocation\":{")
+        for (index, key) in export.allocation.keys.sorted(by: Self.utf8Order).enumerated() {
+            if index > 0 { out.raw(",") }
+            out.string(key); out.raw(":")
+            if let category = export.allocation[key]! { out.string(category) } else { out.raw("null") }
         }
-        let applicants = export.applicants.map { a in
-            object([("employer", jsonString(a.employer)), ("id", jsonString(a.id)), ("lottery_key", jsonString(a.lotteryKey)),
-                    ("preferences", list(a.preferences)), ("priority_group", String(a.priorityGroup)), ("score", String(a.score))])
+        out.raw("},\"applicants\":[")
+        for (index, a) in export.applicants.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.raw("{\"employer\":"); out.string(a.employer)
+            out.raw(",\"id\":"); out.string(a.id)
+            out.raw(",\"lottery_key\":"); out.string(a.lotteryKey)
+            out.raw(",\"preferences\":"); out.list(a.preferences)
+            out.raw(",\"priority_group\":"); out.raw(String(a.priorityGroup))
+            out.raw(",\"score\":"); out.raw(String(a.score)); out.raw("}")
         }
-        let reserved = export.quotas.reserved.map { r in
-            object([("category", jsonString(r.category)), ("group", String(r.group)), ("units", String(r.units))])
+        out.raw("],\"excluded\":[")
+        for (index, e) in export.excluded.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.raw("{\"id\":"); out.string(e.id); out.raw(",\"reasons\":"); out.list(e.reasons); out.raw("}")
         }
-        let quotas = object([("per_employer_cap", export.quotas.perEmployerCap.map(String.init) ?? "null"),
-                             ("reserved", "[" + reserved.joined(separator: ",") + "]")])
-        return object([
-            ("allocation", object(export.allocation.map { ($0.key, $0.value.map(jsonString) ?? "null") })),
-            ("applicants", "[" + applicants.joined(separator: ",") + "]"),
-            ("excluded", "[" + export.excluded.map { object([("id", jsonString($0.id)), ("reasons", list($0.reasons))]) }
-                .joined(separator: ",") + "]"),
-            ("policy_sha256", jsonString(export.policySHA256)),
-            ("policy_version", jsonString(export.policyVersion)),
-            ("quota_skips", "[" + export.quotaSkips.map { object([("id", jsonString($0.id)), ("quota", jsonString($0.quota))]) }
-                .joined(separator: ",") + "]"),
-            ("quotas", quotas),
-            ("round", jsonString(export.round)),
-            ("seed", jsonString(export.seed)),
-            ("units", object(export.units.map { ($0.key, String($0.value)) })),
-        ])
+        out.raw("],\"policy_sha256\":"); out.string(export.policySHA256)
+        out.raw(",\"policy_version\":"); out.string(export.policyVersion)
+        out.raw(",\"quota_skips\":[")
+        for (index, skip) in export.quotaSkips.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.raw("{\"id\":"); out.string(skip.id); out.raw(",\"quota\":"); out.string(skip.quota); out.raw("}")
+        }
+        out.raw("],\"quotas\":{\"per_employer_cap\":"); out.raw(export.quotas.perEmployerCap.map(String.init) ?? "null")
+        out.raw(",\"reserved\":[")
+        for (index, r) in export.quotas.reserved.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.raw("{\"category\":"); out.string(r.category)
+            out.raw(",\"group\":"); out.raw(String(r.group))
+            out.raw(",\"units\":"); out.raw(String(r.units)); out.raw("}")
+        }
+        out.raw("]},\"round\":"); out.string(export.round)
+        out.raw(",\"seed\":"); out.string(export.seed)
+        out.raw(",\"units\":{")
+        for (index, key) in export.units.keys.sorted(by: Self.utf8Order).enumerated() {
+            if index > 0 { out.raw(",") }
+            out.string(key); out.raw(":"); out.raw(String(export.units[key]!))
+        }
+        out.raw("}}")
+        return out.text
+    }
+
+    private static func utf8Order(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    /// Appends JSON text as UTF-8 bytes.
+    private struct CanonicalJSONWriter {
+        var bytes: [UInt8] = []
+        init() { bytes.reserveCapacity(1 << 20) }
+        mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        mutating func string(_ text: String) { HousingRoundDraw.appendJSONString(text, to: &bytes) }
+        mutating func list(_ items: [String]) {
+            bytes.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                string(item)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 }

@@ -33,33 +33,57 @@ extension StoreSession {
     /// The facts of each talent of `talentIDs` (those that exist), keyed by talent id.
     public func housingFacts(talentIDs: [Int64]) async throws -> [Int64: HousingFactsRecord] {
         guard !talentIDs.isEmpty else { return [:] }
-        let records = try await rows("""
-            SELECT t.id, t.name, t.identity_key, t.contract_end::text AS contract_end, t.insurance_since::text AS insurance_since,
-                   t.owns_housing, t.degree, t.title, t.skill_level,
-                   o.credit_code, coalesce(o.in_zone, false) AS in_zone, o.industry_chain,
-                   c.talent_class, c.valid_from::text AS valid_from, c.valid_until::text AS valid_until,
-                   EXISTS (SELECT 1 FROM housing_leases l WHERE l.talent_id = t.id AND l.status = 'active') AS has_active_lease,
-                   (SELECT max(b.until_date) FROM housing_bars b WHERE b.talent_id = t.id)::text AS barred_until,
-                   coalesce((SELECT array_agg(h.honour ORDER BY h.honour) FROM talent_honours h WHERE h.talent_id = t.id),
-                            '{}'::text[]) AS honours
-            FROM talents t
-            LEFT JOIN organisations o ON o.id = t.employer_id
-            LEFT JOIN certifications c ON c.talent_id = t.id AND c.status = 'certified'
-            WHERE t.id = ANY(\(talentIDs))
-            """) { row in
-            HousingFactsRecord(
-                talentID: try row.value("id"), name: try row.value("name"), identityKey: try row.value("identity_key"),
-                certifiedClass: try row.value("talent_class", as: Int?.self),
-                certificationValidFrom: try row.date("valid_from"), certificationValidUntil: try row.date("valid_until"),
-                contractEnd: try row.date("contract_end"),
-                employerCreditCode: try row.value("credit_code", as: String?.self),
-                employerInZone: try row.value("in_zone"), employerChain: try row.value("industry_chain", as: String?.self),
-                insuranceSince: try row.date("insurance_since"), ownsHousing: try row.value("owns_housing"),
-                hasActiveLease: try row.value("has_active_lease"), barredUntil: try row.date("barred_until"),
-                degree: try row.value("degree", as: String?.self), title: try row.value("title"),
-                skillLevel: try row.value("skill_level"), honours: try row.value("honours"))
+        return try await housingFacts("\(unescaped: Self.housingFactsSelect) WHERE t.id = ANY(\(talentIDs))")
+    }
+
+    /// The facts of the talents who applied in round `roundID`, keyed by talent id (one query, so a
+    /// round of 50,000 applications sends no list of ids).
+    public func housingFacts(roundID: Int64) async throws -> [Int64: HousingFactsRecord] {
+        try await housingFacts("""
+            \(unescaped: Self.housingFactsSelect)
+            WHERE t.id IN (SELECT a.talent_id FROM housing_round_applications ra
+                           JOIN housing_applications a ON a.id = ra.application_id WHERE ra.round_id = \(roundID))
+            """)
+    }
+
+    /// The columns in the order ``housingFacts(_:)`` decodes them.
+    private static let housingFactsSelect = """
+        SELECT t.id, t.name, t.identity_key, c.talent_class, c.valid_from::text, c.valid_until::text,
+               t.contract_end::text, o.credit_code, coalesce(o.in_zone, false), o.industry_chain,
+               t.insurance_since::text, t.owns_housing,
+               EXISTS (SELECT 1 FROM housing_leases l WHERE l.talent_id = t.id AND l.status = 'active'),
+               (SELECT max(b.until_date) FROM housing_bars b WHERE b.talent_id = t.id)::text,
+               t.degree, t.title, t.skill_level,
+               coalesce((SELECT array_agg(h.honour ORDER BY h.honour) FROM talent_honours h WHERE h.talent_id = t.id),
+                        '{}'::text[])
+        FROM talents t
+        LEFT JOIN organisations o ON o.id = t.employer_id
+        LEFT JOIN certifications c ON c.talent_id = t.id AND c.status = 'certified'
+        """
+
+    /// Decodes by position: a round reads tens of thousands of these rows, and looking columns up by
+    /// name costs more than the query.
+    private func housingFacts(_ query: PostgresQuery) async throws -> [Int64: HousingFactsRecord] {
+        var result: [Int64: HousingFactsRecord] = [:]
+        for try await row in try await self.query(query) {
+            let (id, name, identityKey, certifiedClass, validFrom, validUntil, contractEnd, creditCode, inZone, chain,
+                 insuranceSince, ownsHousing, hasActiveLease, barredUntil, degree, title, skillLevel, honours)
+                = try row.decode((Int64, String, String, Int?, String?, String?, String?, String?, Bool, String?,
+                                  String?, Bool, Bool, String?, String?, String, String, [String]).self)
+            func day(_ text: String?) throws -> CalendarDate? {
+                guard let text else { return nil }
+                guard let date = CalendarDate(text) else { throw StoreError.internal("talent \(id): '\(text)' is not a date") }
+                return date
+            }
+            result[id] = HousingFactsRecord(
+                talentID: id, name: name, identityKey: identityKey, certifiedClass: certifiedClass,
+                certificationValidFrom: try day(validFrom), certificationValidUntil: try day(validUntil),
+                contractEnd: try day(contractEnd), employerCreditCode: creditCode, employerInZone: inZone,
+                employerChain: chain, insuranceSince: try day(insuranceSince), ownsHousing: ownsHousing,
+                hasActiveLease: hasActiveLease, barredUntil: try day(barredUntil), degree: degree, title: title,
+                skillLevel: skillLevel, honours: honours)
         }
-        return Dictionary(records.map { ($0.talentID, $0) }, uniquingKeysWith: { first, _ in first })
+        return result
     }
 
     /// Replaces a talent's honours (the classification vocabulary's codes).

@@ -13,6 +13,8 @@ public struct HousingBuildingOccupancyRow: Sendable, Codable, Equatable {
     public var offered: Int
     public var available: Int
     public var maintenance: Int
+    /// Units with a lease in force on the report's day (the figure `report stats` counts).
+    public var letOn: Int
 }
 
 /// Units of one category: how many in all and how many are available now.
@@ -49,15 +51,17 @@ public struct HousingRoundStandingRow: Sendable, Codable, Equatable {
 
 /// The queries behind `housing report` and `housing status`.
 extension StoreSession {
-    /// Every building with its units by status, by project and building code.
-    public func housingOccupancy() async throws -> [HousingBuildingOccupancyRow] {
+    /// Every building with its units by status now and the units let on `date`, by project and building code.
+    public func housingOccupancy(on date: CalendarDate) async throws -> [HousingBuildingOccupancyRow] {
         try await rows("""
             SELECT p.code AS project_code, p.name AS project_name, b.code AS building_code, b.name AS building_name,
                    count(u.id) AS units,
                    count(u.id) FILTER (WHERE u.status = 'leased') AS leased,
                    count(u.id) FILTER (WHERE u.status = 'offered') AS offered,
                    count(u.id) FILTER (WHERE u.status = 'available') AS available,
-                   count(u.id) FILTER (WHERE u.status = 'maintenance') AS maintenance
+                   count(u.id) FILTER (WHERE u.status = 'maintenance') AS maintenance,
+                   count(u.id) FILTER (WHERE EXISTS (SELECT 1 FROM housing_leases l
+                                                     WHERE l.unit_id = u.id AND l.occupancy @> \(date.description)::date)) AS let_on
             FROM housing_buildings b
             JOIN housing_projects p ON p.id = b.project_id
             LEFT JOIN housing_units u ON u.building_id = b.id
@@ -70,7 +74,8 @@ extension StoreSession {
                 units: Int(try row.value("units", as: Int64.self)), leased: Int(try row.value("leased", as: Int64.self)),
                 offered: Int(try row.value("offered", as: Int64.self)),
                 available: Int(try row.value("available", as: Int64.self)),
-                maintenance: Int(try row.value("maintenance", as: Int64.self)))
+                maintenance: Int(try row.value("maintenance", as: Int64.self)),
+                letOn: Int(try row.value("let_on", as: Int64.self)))
         }
     }
 

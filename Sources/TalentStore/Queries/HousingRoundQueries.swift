@@ -36,6 +36,9 @@ extension StoreSession {
         try await query("""
             INSERT INTO housing_round_applications (round_id, application_id) SELECT \(id), unnest(\(applicationIDs)::bigint[])
             """)
+        // A round adds tens of thousands of rows at once; without fresh statistics the draw's joins are
+        // planned as nested loops over "a few rows" until autovacuum gets round to them.
+        try await query("ANALYZE housing_round_units, housing_round_applications")
         guard let record = try await housingRound(code: code) else { throw StoreError.internal("the new round could not be read back") }
         return record
     }
@@ -96,26 +99,33 @@ extension StoreSession {
         }
     }
 
-    /// The round's applications as they stand now; `forUpdate` locks them (in id order).
+    /// The round's applications as they stand now; `forUpdate` locks them (in id order). Decoded by
+    /// position, as a round reads tens of thousands of them.
     public func housingRoundApplications(roundID: Int64, forUpdate: Bool = false) async throws -> [HousingRoundApplicationRow] {
-        try await rows("""
+        var result: [HousingRoundApplicationRow] = []
+        for try await row in try await query("""
             SELECT a.id, a.number, a.talent_id, a.status, a.household_size, a.preferences,
-                   a.applied_on::text AS applied_on, a.withdrawn_on::text AS withdrawn_on
+                   a.applied_on::text, a.withdrawn_on::text
             FROM housing_round_applications ra
             JOIN housing_applications a ON a.id = ra.application_id
             WHERE ra.round_id = \(roundID)
             ORDER BY a.id
             \(unescaped: forUpdate ? "FOR UPDATE OF a" : "")
-            """) { row in
-            guard let appliedOn = try row.date("applied_on"),
-                  let status = try row.term("status", as: HousingApplicationStatus.self) else {
-                throw StoreError.internal("an application without a date or status")
+            """) {
+            let (id, number, talentID, statusText, householdSize, preferences, appliedText, withdrawnText)
+                = try row.decode((Int64, String, Int64, String, Int, [String], String, String?).self)
+            guard let appliedOn = CalendarDate(appliedText), let status = HousingApplicationStatus(rawValue: statusText) else {
+                throw StoreError.internal("application \(number) has an unreadable date or status")
             }
-            return HousingRoundApplicationRow(
-                applicationID: try row.value("id"), number: try row.value("number"), talentID: try row.value("talent_id"),
-                status: status, householdSize: try row.value("household_size"), preferences: try row.value("preferences"),
-                appliedOn: appliedOn, withdrawnOn: try row.date("withdrawn_on"))
+            let withdrawnOn = try withdrawnText.map { text -> CalendarDate in
+                guard let date = CalendarDate(text) else { throw StoreError.internal("application \(number): '\(text)' is not a date") }
+                return date
+            }
+            result.append(HousingRoundApplicationRow(
+                applicationID: id, number: number, talentID: talentID, status: status, householdSize: householdSize,
+                preferences: preferences, appliedOn: appliedOn, withdrawnOn: withdrawnOn))
         }
+        return result
     }
 
     // MARK: The commit

@@ -15,6 +15,7 @@ struct AuditCommand: AsyncParsableCommand {
             abstract: "List audit entries, newest first.",
             discussion: """
                 --entity takes a type (talent, organisation, certification, import_batch) or TYPE:ID.
+
                 Example:
                   talentctl audit list --entity talent:42
                   talentctl audit list --since 2026-11-01 --json

@@ -12,6 +12,8 @@ struct DemoHousingView: Encodable {
     var units: [String: Int]
     var applicants: Int
     var excluded: Int
+    /// Rule → how many excluded applicants failed it (one applicant can fail several).
+    var exclusionsByRule: [String: Int]
     var offered: Int
     var verified: Bool
     var discrepancies: [String]
@@ -22,9 +24,19 @@ struct DemoHousingView: Encodable {
         let view = DemoHousingView(
             load: load, round: export.round, seed: export.seed, policyVersion: export.policyVersion, units: export.units,
             applicants: export.applicants.count, excluded: export.excluded.count,
+            exclusionsByRule: exclusions(export.excluded),
             offered: export.allocation.values.filter { $0 != nil }.count,
             verified: verification.confirmed, discrepancies: verification.discrepancies)
         return (view, export)
+    }
+
+    /// Counts the rule named before the colon of each reason (`contract_months_left_at_least: …`).
+    static func exclusions(_ excluded: [ExcludedApplicant]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for applicant in excluded {
+            for rule in Set(applicant.reasons.map { String($0.prefix { $0 != ":" }) }) { counts[rule, default: 0] += 1 }
+        }
+        return counts
     }
 
     /// The stock and offers by category, the first applicants in serving order, and the verification.
@@ -37,6 +49,10 @@ struct DemoHousingView: Encodable {
                      rightAligned: [1, 2])
         Output.line("\(applicants + excluded) applications: \(applicants) eligible took part, \(excluded) excluded "
                     + "(each with its reasons); \(offered) offers made, \(applicants - offered) on the waiting list.")
+        Output.line("")
+        Output.line("Why the excluded are excluded (an applicant can fail several rules; `rules explain --talent …` shows one applicant's):")
+        let rules = exclusionsByRule.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        Output.table(["rule", "applicants"], rules.map { [$0.key, String($0.value)] }, rightAligned: [1])
         Output.line("")
         Output.line("First ten in serving order (priority group ↑, points ↓, lottery key ↑ = sha256(\"\(seed):<application>\")):")
         Output.table(["#", "application", "group", "points", "lottery key", "offered"], export.applicants.prefix(10).enumerated().map {

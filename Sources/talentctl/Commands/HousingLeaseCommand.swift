@@ -10,6 +10,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
         abstract: "Leases: list, show, renew, terminate, record move-out.",
         discussion: """
             Leases are created by accepting an offer (`housing offer accept`).
+
             Example:
               talentctl housing lease show L-2026-00001
               talentctl housing lease renew L-2026-00001 --on 2028-10-15
@@ -67,6 +68,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
                 The renewal window opens lease.renewal_window_months before the end; eligibility is checked again on the day
                 (the lease renewed does not count as another lease). A refusal names the rule. The renewal runs on the same
                 unit from the day after the old end; its rent continues the count of lease years.
+
                 Example:
                   talentctl housing lease renew L-2026-00001 --on 2028-10-15
                 """)
@@ -92,6 +94,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
             discussion: """
                 Reasons: \(HousingLeaseService.terminationReasons.map(\.code).joined(separator: ", ")).
                 The talent must move out within lease.move_out_days of the lease's policy.
+
                 Example:
                   talentctl housing lease terminate L-2026-00001 --reason bought-housing --on 2027-05-01
                 """)
@@ -117,12 +120,25 @@ struct HousingLeaseCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "move-out",
             abstract: "Record the move-out from a terminated lease; the unit returns to stock.",
-            discussion: "Example:\n  talentctl housing lease move-out L-2026-00001 --on 2027-06-20")
+            discussion: """
+                A move-out is recorded once it has happened: --on may not be after today, because the unit
+                is back in stock (and can be offered) from the moment it is recorded.
+
+                Example:
+                  talentctl housing lease move-out L-2026-00001
+                  talentctl housing lease move-out L-2026-00001 --on 2026-11-20
+                """)
 
         @Argument(help: "The lease number.") var number: String
-        @Option(help: "The day the talent moved out, YYYY-MM-DD (default today).") var on: Day?
+        @Option(help: "The day the talent moved out, YYYY-MM-DD (default today; not after today).") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if let day = on?.date, day > CalendarDate.today() {
+                throw ValidationError("--on \(day) is after today: record a move-out once it has happened")
+            }
+        }
 
         func run() async throws {
             try await Command.run { zone in

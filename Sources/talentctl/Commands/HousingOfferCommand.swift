@@ -12,6 +12,7 @@ struct HousingOfferCommand: AsyncParsableCommand {
             An offer is open from the day it is made to its last day (offers.expiry_days of the round's policy).
             Accepting creates the lease; declining (with one of the policy's reason codes) passes the unit on to
             the next waiting applicant of the round who wants that category, and counts toward the refusal penalty.
+
             Example:
               talentctl housing offer accept 17 --on 2026-12-01
               talentctl housing offer decline 18 --reason location
@@ -42,6 +43,7 @@ struct HousingOfferCommand: AsyncParsableCommand {
             discussion: """
                 The lease starts on the day of acceptance (or --start) and runs the policy's next term (lease.max_term_months,
                 less when the cumulative cap is near); the rent of each lease year follows the certified class.
+
                 Example:
                   talentctl housing offer accept 17 --on 2026-12-01
                   talentctl housing offer accept 17 --start 2027-01-01 --json
@@ -70,6 +72,7 @@ struct HousingOfferCommand: AsyncParsableCommand {
             discussion: """
                 The reason must be one of the decline reasons of the round's policy (offers.decline_reasons; the default
                 policy has location, unit-size, rent, family, job-change, other). An unknown code exits 65 and changes nothing.
+
                 Example:
                   talentctl housing offer decline 18 --reason location --on 2026-12-02
                 """)

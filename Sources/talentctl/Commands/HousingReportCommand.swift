@@ -11,6 +11,7 @@ struct HousingReportCommand: AsyncParsableCommand {
         discussion: """
             Each report prints a table, or --json, or --csv (UTF-8 with a BOM and CRLF line ends, so Excel opens it)
             to standard output or to --output FILE.
+
             Example:
               talentctl housing report occupancy
               talentctl housing report vacancies --json
@@ -22,15 +23,24 @@ struct HousingReportCommand: AsyncParsableCommand {
 
     struct Occupancy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Units by status per project and building, with the share leased.",
-            discussion: "Example:\n  talentctl housing report occupancy --csv --output occupancy.csv")
+            abstract: "Units by status per project and building, with the share let on a day.",
+            discussion: """
+                "leased" counts units by their status now (a lease accepted today that starts next month is
+                leased); "let on DAY" and the occupancy count units with a lease in force on that day, as
+                `report stats` does.
 
+                Example:
+                  talentctl housing report occupancy
+                  talentctl housing report occupancy --on 2027-03-01 --csv --output occupancy.csv
+                """)
+
+        @Option(help: "The day the share let is counted on, YYYY-MM-DD (default today).") var on: Day?
         @OptionGroup var format: ReportFormat
 
         func run() async throws {
             try await Command.run { zone in
-                let report = try await zone.housingReports.occupancy()
-                try format.render(report, table: report, rightAligned: [3, 4, 5, 6, 7, 8])
+                let report = try await zone.housingReports.occupancy(on: on?.date ?? .today())
+                try format.render(report, table: report, rightAligned: [3, 4, 5, 6, 7, 8, 9])
             }
         }
     }
@@ -55,9 +65,15 @@ struct HousingReportCommand: AsyncParsableCommand {
             abstract: "Active leases ending within N days, with the day their renewal window opens.",
             discussion: "Example:\n  talentctl housing report expiring --within 90 --on 2028-09-01")
 
-        @Option(help: "How many days ahead (0–3660).") var within: Int
+        @Option(parsing: .unconditional, help: "How many days ahead (0–3660).") var within: Int
         @Option(help: "The day to count from, YYYY-MM-DD (default today).") var on: Day?
         @OptionGroup var format: ReportFormat
+
+        func validate() throws {
+            guard (0...3660).contains(within) else {
+                throw ValidationError("--within must be 0 to 3660 days (not \(within))")
+            }
+        }
 
         func run() async throws {
             try await Command.run { zone in
@@ -74,6 +90,7 @@ struct HousingReportCommand: AsyncParsableCommand {
             discussion: """
                 A lease is billed in the month its lease month begins (a lease starting on the 15th is billed from the 15th),
                 while the talent holds the unit (to the move-out for a terminated lease).
+
                 Example:
                   talentctl housing report rent-roll --month 2027-03 --csv --output rent-2027-03.csv
                 """)

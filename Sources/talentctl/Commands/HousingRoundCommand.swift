@@ -30,6 +30,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
                 Units: the available units of the given projects and buildings (all available units when none is
                 given). Applications: every open application made on or before --as-of. Policy: --policy-version
                 (a stored label, or the built-in default's), else the one in force on --as-of.
+
                 Example:
                   talentctl housing round create 2026-R1 --name "2026 first round" --as-of 2026-11-20 --project ZG
                 """)
@@ -127,6 +128,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
             abstract: "Draw the round and store it: offers, waiting order, seed, policy and input hash (once).",
             discussion: """
                 One transaction: either everything is stored or nothing is. Committing a committed round is refused.
+
                 Example:
                   talentctl housing round commit 2026-R1 --seed 20261126
                 """)
@@ -150,6 +152,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
             abstract: "Recompute a committed round from its stored input and seed and compare bit for bit.",
             discussion: """
                 Exit status 0 when the stored outcome and offers are confirmed, 65 with every discrepancy when not.
+
                 Example:
                   talentctl housing round verify 2026-R1
                 """)
@@ -181,6 +184,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
                 The document holds the seed, the policy version and sha256, the quotas, every applicant who took part
                 (employer, priority group, score, lottery key, preferences), the units per category, the allocation,
                 the quota skips and the excluded with their reasons (Docs/housing-rounds.md, "Export format").
+
                 Example:
                   talentctl housing round export 2026-R1 --json --output 2026-R1.json
                 """)

@@ -13,6 +13,7 @@ struct HousingStatusCommand: AsyncParsableCommand {
             failed and why; the entitlement; the priority group and the score with its breakdown; for the latest
             committed round that drew the application, the lottery key, the position in the serving order and the
             category allocated; the pending (or latest) offer; and the lease with its monthly rent.
+
             Example:
               talentctl housing status --talent 520102199003071234
               talentctl housing status --talent 520102199003071234 --on 2027-01-01 --json

@@ -62,6 +62,7 @@ struct PracticePositionCommand: AsyncParsableCommand {
             abstract: "Import host positions from CSV (all or nothing; FILE.errors.csv lists bad rows).",
             discussion: """
                 Columns: \(PracticeBaseService.positionColumns.joined(separator: ", ")) (topic and skills optional).
+
                 Example:
                   talentctl practice position import positions-2026.csv --cohort 2026
                 """)
@@ -93,6 +94,7 @@ struct PreferencesCommand: AsyncParsableCommand {
             discussion: """
                 Columns: \(PracticeBaseService.preferenceColumns.joined(separator: ", ")) (university only needed when two
                 universities share a student number). Rank 1 is the first choice; ties are an error.
+
                 Example:
                   talentctl practice preferences import preferences-2026.csv --cohort 2026
                 """)
@@ -143,6 +145,7 @@ struct RankingsCommand: AsyncParsableCommand {
             abstract: "Import positions' rankings: each position in the file gets exactly the trainees listed, by rank.",
             discussion: """
                 Columns: \(PracticeBaseService.rankingColumns.joined(separator: ", ")). Rank 1 is the most wanted trainee.
+
                 Example:
                   talentctl practice rankings import rankings-2026.csv --cohort 2026
                 """)

@@ -86,6 +86,7 @@ struct CompleteCommand: AsyncParsableCommand {
         abstract: "Complete a practice; refused, with every reason, while duration, a stage report or a passed assessment is missing.",
         discussion: """
             The duration policy: at least 6 months of practice, 12 for students straight from a bachelor's degree.
+
             Example:
               talentctl practice complete --student 2026210001 --on 2027-12-31
             """)

@@ -18,6 +18,7 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
             discussion: """
                 --identity takes a resident identity number, or NATIONALITY:PASSPORT for a foreign student.
                 --direct-from-bachelor raises the required practice to 12 months (otherwise 6).
+
                 Example:
                   talentctl practice trainee enrol --cohort 2026 --university 12100000400000624D --field 大数据工程 --student 2026210001 --name 李明 --identity 11010519491231002X --supervisor 张教授 --direct-from-bachelor
                 """)

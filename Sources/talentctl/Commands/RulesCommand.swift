@@ -30,6 +30,7 @@ struct RulesCommand: AsyncParsableCommand {
                 The version label is the file's `version:`; the effective date is the file's `effective:`
                 unless --effective is given. A label or a text already stored is refused. Every problem of a
                 refused file is printed as FILE:LINE:COLUMN: key.path: reason (exit 65).
+
                 Example:
                   talentctl rules load policy-2027.yaml --effective 2027-01-01
                 """)
@@ -82,6 +83,7 @@ struct RulesCommand: AsyncParsableCommand {
                 The text goes to standard output (so it can be saved and edited), the version's details to
                 standard error; --json prints both as one object.
                 `default` prints the built-in policy that ships with talentctl, a starting point for a new version.
+
                 Example:
                   talentctl rules show gz-talent-town-2026.1 > policy.yaml
                   talentctl rules show default > policy-2027.yaml
@@ -127,6 +129,7 @@ struct RulesCommand: AsyncParsableCommand {
             discussion: """
                 The stored version with the latest effective date on or before the day, or the built-in
                 default policy when none is stored.
+
                 Example:
                   talentctl rules current --on 2027-03-01
                 """)

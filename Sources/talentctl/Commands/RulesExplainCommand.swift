@@ -27,6 +27,7 @@ extension RulesCommand {
             abstract: "Explain the housing rules for a talent: eligibility rule by rule, entitlement, priority and class.",
             discussion: """
                 The household size and the application date come from the talent's open application (else 1 person).
+
                 Example:
                   talentctl rules explain --talent 11010519491231002X
                   talentctl rules explain --talent 11010519491231002X --on 2027-01-01 --policy policy-2027.yaml --json
@@ -83,6 +84,7 @@ extension RulesCommand {
             abstract: "Propose a talent class from the registry's qualifications and honours, with the reason.",
             discussion: """
                 `talentctl cert approve` without --class (and no class applied for) grants this proposal.
+
                 Example:
                   talentctl rules classify 11010519491231002X
                 """)
@@ -113,6 +115,7 @@ extension RulesCommand {
             discussion: """
                 Both draws use today's facts of the round's applicants, every unit and application the round was
                 created with, and the same seed (--seed, else the round's committed seed, else the round code).
+
                 Example:
                   talentctl rules simulate --round 2026-R1 --policy policy-2027.yaml --seed 20261126
                 """)

@@ -40,6 +40,7 @@ struct TalentCommand: AsyncParsableCommand {
             abstract: "Change a talent's fields; the previous version is kept.",
             discussion: """
                 Give only the fields to change; an empty value clears an optional field.
+
                 Example:
                   talentctl talent update 11010519491231002X --mobile 13900139000 --title associate-senior --reason "new title certificate"
                 """)

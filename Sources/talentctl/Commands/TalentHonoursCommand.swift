@@ -11,6 +11,7 @@ struct TalentHonoursCommand: AsyncParsableCommand {
         discussion: """
             Codes must be honours of the policy in force (see `talentctl rules show default`, `classification.honours`).
             `--set ""` clears them. The change is audited.
+
             Example:
               talentctl talent honours 11010519491231002X
               talentctl talent honours 11010519491231002X --set academician,changjiang-scholar
