@@ -5,7 +5,7 @@ import Dispatch
 enum ChunkedParallelMap {
     /// `items.map(transform)`, computed in chunks of `chunkSize` on `DispatchQueue.concurrentPerform`.
     /// `transform` must be pure: it runs concurrently on several threads.
-    static func map<Item: Sendable, Result>(_ items: [Item], chunkSize: Int = 4096,
+    static func map<Item: Sendable, Result>(_ items: [Item], chunkSize: Int = 1024,
                                             _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
         guard items.count > chunkSize else { return items.map(transform) }
         let chunks = (items.count + chunkSize - 1) / chunkSize

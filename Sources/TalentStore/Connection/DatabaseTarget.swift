@@ -65,7 +65,7 @@ public enum DatabaseTarget: Sendable {
         try checkIdentifier(name)
         var admin = settings
         admin.database = "postgres"
-        try await Store.withStore(admin) { store in
+        _ = try await Store.withStore(admin) { store in
             try await store.read { session in
                 try await session.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
             }

@@ -33,8 +33,8 @@ public struct AuditRecord: Sendable {
         self.action = action
         self.entityType = entityType
         self.entityID = entityID
-        self.before = before.map(JSONText.encode)
-        self.after = after.map(JSONText.encode)
+        self.before = before.map { JSONText.encode($0) }
+        self.after = after.map { JSONText.encode($0) }
         self.reason = reason
     }
 }

@@ -151,7 +151,7 @@ struct CertificationCommand: AsyncParsableCommand {
                      $0.talentClass.map(String.init) ?? $0.requestedClass.map { "(\($0))" } ?? "",
                      $0.noticeEnd?.description ?? "", $0.validUntil?.description ?? ""]
                 }, rightAligned: [0])
-                Output.note("\(records.count) certifications")
+                Output.note(Output.count(records.count, "certification"))
             }
         }
     }

@@ -92,7 +92,7 @@ struct HousingApplicationCommand: AsyncParsableCommand {
                     [$0.number, $0.talent, $0.identity, $0.submittedBy == "employer" ? "employer" : "talent",
                      String($0.householdSize), $0.preferences.joined(separator: " > "), $0.appliedOn, $0.status]
                 }, rightAligned: [4])
-                Output.note("\(records.count) applications")
+                Output.note(Output.count(records.count, "application"))
             }
         }
     }

@@ -60,7 +60,7 @@ struct HousingBuildingCommand: AsyncParsableCommand {
                 Output.table(["code", "project", "name", "benchmark"], records.map {
                     [$0.code, $0.projectCode, $0.name, HousingText.rent($0.benchmarkFenPerM2)]
                 }, rightAligned: [3])
-                Output.note("\(records.count) buildings")
+                Output.note(Output.count(records.count, "building"))
             }
         }
     }

@@ -40,6 +40,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
                     [$0.number, $0.talentName, $0.unitCode, $0.startDate.description, $0.endDate.description,
                      $0.status.rawValue, $0.renewalOf ?? ""]
                 })
+                Output.note(Output.count(leases.count, "lease"))
             }
         }
     }

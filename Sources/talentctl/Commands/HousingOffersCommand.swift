@@ -37,6 +37,7 @@ struct HousingOffersCommand: AsyncParsableCommand {
                 if output.json { return Output.json(offers.map(OfferView.masked)) }
                 if offers.isEmpty { return Output.line("No offers.") }
                 Output.table(OfferView.headers, offers.map(OfferView.row), rightAligned: [0])
+                Output.note(Output.count(offers.count, "offer"))
             }
         }
     }

@@ -49,7 +49,7 @@ struct HousingProjectCommand: AsyncParsableCommand {
                 let records = try await zone.housingInventory.projects()
                 if output.json { return Output.json(records) }
                 Output.table(["code", "name", "address"], records.map { [$0.code, $0.name, $0.address ?? ""] })
-                Output.note("\(records.count) projects")
+                Output.note(Output.count(records.count, "project"))
             }
         }
     }

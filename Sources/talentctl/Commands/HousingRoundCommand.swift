@@ -51,8 +51,8 @@ struct HousingRoundCommand: AsyncParsableCommand {
                                       projectCodes: project, buildingCodes: building),
                     actor: actor.resolved)
                 if output.json { return Output.json(record) }
-                Output.line("created round \(record.code) (\(record.name)) as of \(record.asOf): \(record.units) units, "
-                            + "\(record.applications) applications, policy \(record.policyVersion)")
+                Output.line("created round \(record.code) (\(record.name)) as of \(record.asOf): \(Output.count(record.units, "unit")), "
+                            + "\(Output.count(record.applications, "application")), policy \(record.policyVersion)")
                 Output.note("preview it with `talentctl housing round preview \(record.code) --seed S`")
             }
         }
@@ -73,6 +73,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
                     [$0.code, $0.name, $0.asOf.description, $0.status.rawValue, String($0.units), String($0.applications),
                      $0.policyVersion, $0.seed ?? ""]
                 }, rightAligned: [4, 5])
+                Output.note(Output.count(rounds.count, "round"))
             }
         }
     }
@@ -165,8 +166,8 @@ struct HousingRoundCommand: AsyncParsableCommand {
                 if output.json {
                     Output.json(report)
                 } else if report.confirmed {
-                    Output.line("round \(report.round) confirmed: \(report.applicants) applicants, \(report.excluded) excluded, "
-                                + "\(report.offers) offers recomputed from the stored input (sha256 \(report.inputSHA256)) "
+                    Output.line("round \(report.round) confirmed: \(Output.count(report.applicants, "applicant")), \(report.excluded) excluded, "
+                                + "\(Output.count(report.offers, "offer")) recomputed from the stored input (sha256 \(report.inputSHA256)) "
                                 + "with seed \(report.seed) under policy \(report.policyVersion)")
                 } else {
                     Output.line("round \(report.round) NOT confirmed: \(report.discrepancies.count) discrepancies")

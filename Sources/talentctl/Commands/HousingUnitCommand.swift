@@ -122,7 +122,7 @@ struct HousingUnitCommand: AsyncParsableCommand {
                     [$0.code, $0.projectCode, $0.buildingCode, String($0.floor), HousingText.categoryLabel($0.category),
                      HousingText.area($0.areaHundredths), $0.accessible ? "yes" : "", $0.status.rawValue]
                 }, rightAligned: [3, 5])
-                Output.note("\(records.count) units")
+                Output.note(Output.count(records.count, "unit"))
             }
         }
     }

@@ -64,7 +64,7 @@ struct OrganisationCommand: AsyncParsableCommand {
                     [$0.creditCode + ($0.checksumValid ? "" : " (!)"), $0.name, $0.kind.chineseName,
                      $0.industryChain?.chineseName ?? "", $0.inZone ? "是" : "否"]
                 })
-                Output.note("\(records.count) organisations")
+                Output.note(Output.count(records.count, "organisation"))
             }
         }
     }

@@ -73,7 +73,7 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
                 Output.table(["student", "name", "identity", "university", "field", "cohort", "status", "host enterprise"], views.map {
                     [$0.studentNumber, $0.name, $0.identity, $0.university, $0.field, $0.cohort, $0.status, $0.hostEnterprise ?? ""]
                 })
-                Output.note("\(records.count) trainees")
+                Output.note(Output.count(records.count, "trainee"))
             }
         }
     }

@@ -139,7 +139,7 @@ struct TalentCommand: AsyncParsableCommand {
                 Output.table(["#", "name", "identity", "mobile", "degree", "title", "employer"], views.map {
                     [String($0.id), $0.name, $0.identity, $0.mobile ?? "", $0.degree ?? "", $0.title, $0.employerName ?? ""]
                 }, rightAligned: [0])
-                Output.note("\(records.count) talents" + (records.count == limit ? " (more with --offset \(offset + limit))" : ""))
+                Output.note(Output.count(records.count, "talent") + (records.count == limit ? " (more with --offset \(offset + limit))" : ""))
             }
         }
     }

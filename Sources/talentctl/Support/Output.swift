@@ -33,4 +33,9 @@ enum Output {
     static func note(_ text: String) {
         Terminal.err(text + "\n")
     }
+
+    /// "1 unit", "2 units": the count with the noun in the right number (`plural` when not just + "s").
+    static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? noun : plural ?? noun + "s")
+    }
 }
