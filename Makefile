@@ -6,7 +6,7 @@
 SWIFT ?= swift
 TALENTCTL := .build/debug/talentctl
 
-.PHONY: demo test build bench db-down clean postgres
+.PHONY: demo test build bench db-down clean postgres python3
 
 # PostgreSQL's server programs (initdb, pg_ctl) from Debian's packages, installed when missing.
 postgres:
@@ -24,7 +24,17 @@ build:
 demo: postgres build
 	$(TALENTCTL) demo
 
-test: postgres
+# python3 runs Docs/tools/check_round.py in one test; Debian's package when missing.
+python3:
+	@if command -v python3 >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing python3 (Debian package python3)…"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3; \
+	else \
+	  echo "python3 is missing. Install it with: sudo apt-get install -y python3" >&2; exit 1; \
+	fi
+
+test: postgres python3
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -88,7 +88,7 @@ enum NaiveSerialDictatorship {
 struct AllocationPropertyTests {
     static let seeds: [UInt64] = Array(1...250)
 
-    private func round(_ seed: UInt64, distinctScores: Bool = false) -> RandomRound {
+    func round(_ seed: UInt64, distinctScores: Bool = false) -> RandomRound {
         var random = SeededGenerator(seed: seed &* 104_729)
         return RandomRound(&random, distinctScores: distinctScores)
     }
