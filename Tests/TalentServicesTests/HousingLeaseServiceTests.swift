@@ -111,6 +111,12 @@ struct HousingLeaseServiceTests {
             #expect(terminated.moveOutBy == H.day("2027-06-30"), "60 days (lease.move_out_days)")
             #expect(try await O.unitStatus(store, O.unitC) == .leased, "until the talent moves out")
 
+            let beforeTermination = await caught {
+                try await leases.recordMoveOut(number: lease.number, on: H.day("2027-04-30"), actor: F.actor)
+            }
+            #expect((beforeTermination as? ServiceError)?.refusedMessage?.contains("terminated as of 2027-05-01") == true)
+            #expect(try await O.unitStatus(store, O.unitC) == .leased)
+
             let moved = try await leases.recordMoveOut(number: lease.number, on: H.day("2027-06-20"), actor: F.actor)
             #expect(moved.vacatedOn == H.day("2027-06-20"))
             #expect(try await O.unitStatus(store, O.unitC) == .available)

@@ -80,6 +80,38 @@ struct HousingOfferServiceTests {
         }
     }
 
+    @Test func aLeaseStartsNoSoonerThanThePreviousTenantLeftAndNotTooLate() async throws {
+        try await H.withHousing { (store: Store) async throws in
+            let offers = HousingOfferService(store: store)
+            let leases = HousingLeaseService(store: store)
+            let first = try await O.offerOfC101(store)
+            let tooLate = await caught {
+                try await offers.accept(offerID: first.id, on: H.day("2026-11-30"), start: H.day("2027-03-01"), actor: F.actor)
+            }
+            #expect((tooLate as? ServiceError)?.refusedMessage?.contains("at most 90 days after the acceptance") == true)
+            #expect(try await H.count(store, "housing_leases") == 0)
+
+            let old = try await offers.accept(offerID: first.id, on: H.day("2026-11-30"), actor: F.actor).lease
+            _ = try await leases.terminate(number: old.number, reason: "bought-housing", on: H.day("2027-05-01"), actor: F.actor)
+            _ = try await leases.recordMoveOut(number: old.number, on: H.day("2027-06-20"), actor: F.actor)
+
+            // The unit is back in stock on the move-out day; a new round offers it that same day.
+            let application = try await H.submit(store, H.class5, prefer: [.oneBedroom], on: H.day("2027-06-20"))
+            try await O.round(store, code: "R2", buildings: [O.buildingC], asOf: H.day("2027-06-20"), committedOn: H.day("2027-06-20"))
+            let second = try await O.pendingOffer(store, application.number)
+            #expect(second.unitCode == O.unitC)
+            let sameDay = await caught {
+                try await offers.accept(offerID: second.id, on: H.day("2027-06-20"), start: H.day("2027-06-20"), actor: F.actor)
+            }
+            let message = try #require((sameDay as? ServiceError)?.refusedMessage)
+            #expect(message.contains("held by its previous lease through 2027-06-20"))
+            #expect(message.contains("--start 2027-06-21"))
+            #expect(!message.contains("Key ("), "no constraint text")
+            let lease = try await offers.accept(offerID: second.id, on: H.day("2027-06-20"), actor: F.actor).lease
+            #expect(lease.startDate == H.day("2027-06-21"), "the day after the move-out, without --start")
+        }
+    }
+
     @Test func anExpiredOfferCannotBeAcceptedAndNothingIsWritten() async throws {
         try await H.withHousing { (store: Store) async throws in
             let offer = try await O.offerOfC101(store)

@@ -49,6 +49,32 @@ struct HousingRoundIntegrityTests {
         }
     }
 
+    @Test func offersDatedBeforeTheRoundAndRoundsWithoutStockAreRefused() async throws {
+        // An offer dated years back would expire before anyone could accept it.
+        try await Self.withDraft { (store: Store, service: HousingRoundService) async throws in
+            let audits = try await F.auditCount(store)
+            let early = await caught {
+                try await service.commit(code: "R1", seed: R.seed, on: H.day("2020-01-01"), actor: F.actor)
+            } as? ServiceError
+            #expect(early?.refusedMessage?.contains("drawn as of 2026-11-20; its offers cannot be made on 2020-01-01") == true)
+            #expect(try await service.round(code: "R1").status == .draft)
+            #expect(try await H.count(store, "housing_offers") == 0)
+            #expect(try await F.auditCount(store) == audits)
+
+            // Every unit of the round goes into maintenance after it was created: nothing left to draw.
+            try await store.write { session in
+                try await session.execute(sql: "UPDATE housing_units SET status = 'maintenance' WHERE status = 'available'")
+            }
+            let offers = try await H.count(store, "housing_offers")
+            let empty = await caught {
+                try await service.commit(code: "R1", seed: R.seed, on: R.committedOn, actor: F.actor)
+            } as? ServiceError
+            #expect(empty?.refusedMessage?.contains("has no available unit left") == true)
+            #expect(try await service.round(code: "R1").status == .draft)
+            #expect(try await H.count(store, "housing_offers") == offers)
+        }
+    }
+
     @Test func theOutcomeRowsCannotBeChangedWithoutBypassingTriggers() async throws {
         try await Self.withDraft { (store: Store, service: HousingRoundService) async throws in
             _ = try await service.commit(code: "R1", seed: R.seed, on: R.committedOn, actor: F.actor)

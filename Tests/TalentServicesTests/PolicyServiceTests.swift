@@ -69,6 +69,17 @@ struct PolicyServiceTests {
             #expect(relabel?.duplicateMessage?.contains("new `version:` label") == true)
             #expect(try await service.list().count == 1)
             #expect(try await F.auditCount(store, action: "policy.load") == 1)
+
+            // The built-in default's label and `default` name the built-in policy already.
+            let builtInLabel = Self.policy("gz-talent-town-2026.1", ["  expiry_days: 7": "  expiry_days: 30"])
+            let shadow = await caught { try await service.load(data: builtInLabel, actor: F.actor) } as? ServiceError
+            #expect(shadow?.refusedMessage?.contains("label of the built-in default policy") == true)
+            let reserved = await caught { try await service.load(data: Self.policy("default"), actor: F.actor) } as? ServiceError
+            #expect(reserved?.refusedMessage?.contains("`default` names the built-in policy") == true)
+            #expect(try await service.list().count == 1)
+            // The built-in text itself may be stored under its own label.
+            _ = try await service.load(data: Self.policy("gz-talent-town-2026.1"), actor: F.actor)
+            #expect(try await service.list().count == 2)
         }
     }
 

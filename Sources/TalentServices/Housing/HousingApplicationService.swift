@@ -194,8 +194,11 @@ enum HousingApplicationRules {
     }
 
     static func alreadyOpen(_ open: HousingApplicationRecord) -> ServiceError {
-        .duplicate("\(open.talentName) already has an open application, \(open.number) (\(open.status.rawValue), made "
-            + "\(open.appliedOn)); one open application per talent: withdraw \(open.number) first to apply again")
+        let next = open.status == .offered
+            ? "it holds a pending offer: accept it, or decline it (`talentctl housing offer decline`) and then withdraw \(open.number)"
+            : "withdraw \(open.number) first to apply again"
+        return .duplicate("\(open.talentName) already has an open application, \(open.number) (\(open.status.rawValue), made "
+            + "\(open.appliedOn)); one open application per talent: " + next)
     }
 
     /// The class the talent is certified in on `date`, or why they may not apply.

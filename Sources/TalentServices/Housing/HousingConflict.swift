@@ -8,20 +8,22 @@ enum HousingConflict {
         let wrapped = ServiceError.wrap(error)
         guard case let .store(storeError) = wrapped else { return wrapped }
         switch storeError {
-        case let .overlap(constraint, detail) where constraint == "housing_leases_no_double_booking":
+        // The constraint's own detail (`Key (unit_id, occupancy)=(579, …)`) names internal ids, not what
+        // people know; the message names the rule instead.
+        case let .overlap(constraint, _) where constraint == "housing_leases_no_double_booking":
             return .refused(
-                "the unit is already let for some of these days (no two leases of one unit may overlap; \(detail)); "
-                    + "check `talentctl housing lease list --unit CODE`")
-        case let .duplicate(constraint, detail):
+                "the unit is already let for some of these days (no two leases of one unit may overlap); "
+                    + "`talentctl housing lease list --unit <unit code>` shows its leases")
+        case let .duplicate(constraint, _):
             switch constraint {
             case "housing_leases_one_active_per_talent":
-                return .duplicate("the talent already holds an active lease (one active lease per talent; \(detail))")
+                return .duplicate("the talent already holds an active lease (one active lease per talent)")
             case "housing_offers_one_pending_per_unit":
-                return .duplicate("the unit already has a pending offer (one pending offer per unit; \(detail))")
+                return .duplicate("the unit already has a pending offer (one pending offer per unit)")
             case "housing_offers_one_pending_per_application":
-                return .duplicate("the application already holds a pending offer (one at a time; \(detail))")
+                return .duplicate("the application already holds a pending offer (one at a time)")
             case "housing_offers_one_accepted_per_unit_round":
-                return .duplicate("the unit was already accepted in this round (\(detail))")
+                return .duplicate("the unit was already accepted in this round")
             default:
                 return wrapped
             }

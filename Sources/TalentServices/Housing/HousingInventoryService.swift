@@ -112,7 +112,8 @@ extension HousingInventoryService {
         }
     }
 
-    /// The units the filter selects, by project, building, floor and code.
+    /// The units the filter selects, by project, building, floor and code. An unknown project or
+    /// building code is refused (a typo would otherwise look like an empty project or building).
     public func units(filter: HousingUnitFilter = .init()) async throws(ServiceError) -> [HousingUnitRecord] {
         if let category = filter.category, UnitCategory.parse(category) == nil {
             throw .invalid(ValidationError(field: "category", value: category, reason: "is not a unit category",
@@ -120,7 +121,17 @@ extension HousingInventoryService {
         }
         var filter = filter
         filter.category = filter.category.flatMap(UnitCategory.parse)?.rawValue
-        return try await run { try await store.read { try await $0.housingUnits(filter) } }
+        filter.projectCode = filter.projectCode?.trimmed.nonEmpty
+        filter.buildingCode = filter.buildingCode?.trimmed.nonEmpty
+        return try await run { [filter] in
+            try await store.read { session in
+                if let code = filter.projectCode { _ = try await Self.project(code, session) }
+                if let code = filter.buildingCode, try await session.housingBuilding(code: code) == nil {
+                    throw ServiceError.notFound("no building has code \(code); list them with `talentctl housing building list`")
+                }
+                return try await session.housingUnits(filter)
+            }
+        }
     }
 
     /// Takes a unit out of stock (`maintenance`) or returns it (`available`). `offered` and `leased`

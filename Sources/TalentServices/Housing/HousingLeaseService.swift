@@ -30,8 +30,12 @@ extension HousingLeaseService {
     /// Leases sorted by start date; `talent` is an identity key.
     public func leases(status: HousingLeaseStatus? = nil, talent: String? = nil,
                        unit: String? = nil) async throws(ServiceError) -> [HousingLeaseRecord] {
-        try await housingRun {
+        let unit = unit.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        return try await housingRun {
             try await store.read { session in
+                if let unit, try await session.housingUnit(code: unit) == nil {
+                    throw ServiceError.notFound("no unit has code \(unit); list them with `talentctl housing unit list`")
+                }
                 var talentID: Int64?
                 if let talent { talentID = try await HousingOfferService.talentID(talent, session) }
                 return try await session.housingLeases(HousingLeaseFilter(status: status, talentID: talentID, unitCode: unit))
@@ -120,6 +124,11 @@ extension HousingLeaseService {
                 }
                 guard date >= before.startDate else {
                     throw ServiceError.refused("lease \(before.number) starts on \(before.startDate); a move-out on \(date) is before it")
+                }
+                if let terminated = before.terminatedOn, date < terminated {
+                    throw ServiceError.refused(
+                        "lease \(before.number) is terminated as of \(terminated); record the move-out on or after that day, "
+                            + "once it has happened (the talent has until \(before.moveOutBy.map(\.description) ?? "the deadline"))")
                 }
                 try await session.recordHousingLeaseMoveOut(id: before.id, on: date)
                 try await Self.returnUnitToStock(before, after: date, session)

@@ -7,6 +7,9 @@ import TalentStore
 /// or expired offer's unit goes to the next waiting applicant of the round who wants that category, and
 /// the refusal penalty is applied in the same transaction (``HousingWaitlist``).
 public struct HousingOfferService: Sendable {
+    /// How many days after the acceptance a lease may start at the latest (`offer accept --start`).
+    public static let latestStartDays = 90
+
     let store: Store
 
     public init(store: Store) {
@@ -15,11 +18,16 @@ public struct HousingOfferService: Sendable {
 }
 
 extension HousingOfferService {
-    /// Offers, newest first; `round` is a round code, `talent` an identity key.
+    /// Offers, newest first; `round` is a round code, `talent` an identity key. An unknown round code is
+    /// refused (a typo would otherwise look like a round without offers).
     public func offers(round: String? = nil, status: HousingOfferStatus? = nil,
                        talent: String? = nil) async throws(ServiceError) -> [HousingOfferRecord] {
-        try await housingRun {
+        let round = round?.trimmed.nonEmpty
+        return try await housingRun {
             try await store.read { session in
+                if let round, try await session.housingRound(code: round) == nil {
+                    throw ServiceError.notFound("no housing round \(round); list them with `talentctl housing round list`")
+                }
                 var talentID: Int64?
                 if let talent { talentID = try await Self.talentID(talent, session) }
                 return try await session.housingOffers(HousingOfferFilter(roundCode: round, status: status, talentID: talentID))
@@ -43,9 +51,21 @@ extension HousingOfferService {
             try await store.write { session in
                 let offer = try await Self.offer(offerID, session, forUpdate: true)
                 try Self.requireOpen(offer, on: date, to: "accepted")
-                let start = start ?? date
+                // The unit may still be held by its previous lease (a move-out recorded today holds it through today).
+                let freeFrom = try await session.housingUnitFreeFrom(unitID: offer.unitID)
+                let start = start ?? max(date, freeFrom ?? date)
                 guard start >= offer.offeredOn else {
                     throw ServiceError.refused("the lease cannot start on \(start), before the offer was made (\(offer.offeredOn))")
+                }
+                guard start <= date.adding(days: Self.latestStartDays) else {
+                    throw ServiceError.refused(
+                        "the lease cannot start on \(start): at most \(Self.latestStartDays) days after the acceptance (\(date)), "
+                            + "so that a unit is not held empty for long")
+                }
+                if let freeFrom, start < freeFrom {
+                    throw ServiceError.refused(
+                        "unit \(offer.unitCode) is held by its previous lease through \(freeFrom.adding(days: -1)); "
+                            + "the new lease can start on \(freeFrom) at the earliest (--start \(freeFrom))")
                 }
                 let inForce = try await PolicyInForce.resolve(on: date, session)
                 let lease = try await LeaseWriter.create(

@@ -171,9 +171,20 @@ extension HousingRoundService {
                 // Concurrent commits of one round queue here; the second then finds it committed.
                 let round = try await Self.round(code, session, forUpdate: true)
                 if round.status == .committed { throw ServiceError.duplicate(Self.alreadyCommitted(round)) }
+                // Offers dated before the round's own day would expire before anyone could accept them.
+                guard date >= round.asOf else {
+                    throw ServiceError.refused(
+                        "round \(code) is drawn as of \(round.asOf); its offers cannot be made on \(date), before that (--on)")
+                }
                 let policy = try await Self.policy(of: round, session)
                 let draw = try await HousingRoundDraw.load(
                     round: round, seed: seed, policy: policy, participation: .current, lock: true, session)
+                guard draw.input.units.values.contains(where: { $0 > 0 }) else {
+                    throw ServiceError.refused(
+                        "round \(code) has no available unit left (its units were offered, let or withdrawn from stock since "
+                            + "it was created); committing would only put its applicants on a waiting list. "
+                            + "Create a new round over available units")
+                }
                 let document = try Self.canonical(draw.inputDocument)
                 let inputSHA256 = Self.sha256(document)
                 let expiresOn = policy.policy.offers.expiresOn(offeredOn: date)

@@ -73,7 +73,10 @@ extension HousingInventoryService {
                 }
                 let sorted = issues.sorted { ($0.line, $0.column ?? "") < ($1.line, $1.column ?? "") }
                 // Writes FILE.errors.csv when any row is bad, whether or not the import goes on.
-                let rejection = sorted.isEmpty ? nil : file.report(issues: sorted)
+                var rejection = sorted.isEmpty ? nil : file.report(issues: sorted)
+                // Rows identical to stored units are neither bad nor importable: --skip-invalid would add
+                // nothing for them, so the refusal counts them apart before suggesting it.
+                rejection?.alreadyRegistered = unchanged
                 if let rejection, !options.skipInvalid { throw ServiceError.importRejected(rejection) }
                 let errorReport = rejection?.errorReportPath
                 let invalidRows = Set(sorted.map(\.line)).count

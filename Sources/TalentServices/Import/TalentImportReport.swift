@@ -20,12 +20,35 @@ public struct TalentImportReport: Sendable, Codable {
     /// Where the error report was written, if there were bad rows.
     public var errorReportPath: String?
 
+    /// Whether the file as a whole was refused (not valid text in the encoding, not valid CSV, or a
+    /// wrong header row), so that no row was checked and none could be imported.
+    public var fileRejected: Bool {
+        guard invalidRows > 0 && !written else { return false }
+        // Decoding and CSV errors come before any row is counted; header errors sit on the header row,
+        // line 1 (only blank lines before it could move it down).
+        return rowsTotal == 0 || issues.allSatisfy { $0.line <= 1 }
+    }
+
+    /// Rows that passed every check and are not stored yet: what --skip-invalid would import.
+    public var importableRows: Int {
+        fileRejected ? 0 : max(0, rowsTotal - invalidRows - alreadyRegistered)
+    }
+
     /// One line for people.
     public var summary: String {
         if invalidRows > 0 && !written {
-            let what = rowsTotal == 0 ? "the file could not be read as CSV" : "\(invalidRows) of \(rowsTotal) rows are invalid"
-            return "\(file): \(what); nothing was imported. "
-                + "Fix them (see \(errorReportPath ?? "the list above")) or use --skip-invalid to import the valid rows."
+            let see = "see \(errorReportPath ?? "the list above")"
+            if fileRejected {
+                // Header problems name a column; decoding and CSV problems name none, or a `field N`.
+                let header = issues.contains { $0.line <= 1 && $0.column.map { !$0.hasPrefix("field ") } ?? false }
+                let what = header ? "the header row is wrong" : "the file could not be read as CSV"
+                return "\(file): \(what); nothing was imported. Fix the file (\(see)) and import it again."
+            }
+            // --skip-invalid helps only when some rows are good; a report that reaches here with good rows
+            // was refused because the flag was not given (with it, the good rows are written).
+            let skip = importableRows > 0 ? " or use --skip-invalid to import the valid rows" : ""
+            return "\(file): \(invalidRows) of \(rowsTotal) rows are invalid; nothing was imported. "
+                + "Fix them (\(see))\(skip)."
         }
         var parts = ["\(file): \(added) talents added"]
         if alreadyRegistered > 0 { parts.append("\(alreadyRegistered) already registered (unchanged)") }

@@ -38,6 +38,17 @@ public struct PolicyService: Sendable {
         }
         let effective = effective ?? checked.policy.effective
         let version = checked.policy.version
+        // The built-in default's label and the word `default` already name the built-in policy
+        // (rounds, `rules show default`); a different text under either would make one label mean two texts.
+        if version.lowercased() == "default" {
+            throw .refused("`default` names the built-in policy (`talentctl rules show default`); give the file another `version:` label")
+        }
+        let builtIn = PolicyFile.standard
+        if version == builtIn.policy.version, checked.sha256 != builtIn.sha256 {
+            throw .refused(
+                "\(version) is the label of the built-in default policy, and this file differs from it "
+                    + "(sha256 \(checked.sha256), the built-in is \(builtIn.sha256)); give the edited copy a new `version:` label")
+        }
         return try await run {
             try await store.write { session in
                 if let existing = try await session.policy(sha256: checked.sha256) {

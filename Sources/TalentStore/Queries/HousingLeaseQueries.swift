@@ -276,6 +276,15 @@ extension StoreSession {
             """) { try $0.value("taken", as: Bool.self) } ?? false
     }
 
+    /// The first day on which no lease of the unit holds it any more (the day after the last day of the
+    /// latest occupancy: the end, or the move-out deadline or move-out day of a terminated lease); nil
+    /// when the unit was never let.
+    public func housingUnitFreeFrom(unitID: Int64) async throws -> CalendarDate? {
+        try await firstRow("""
+            SELECT max(upper(occupancy))::text AS free_from FROM housing_leases WHERE unit_id = \(unitID)
+            """) { try $0.date("free_from") } ?? nil
+    }
+
     /// Puts a unit that is `leased` back to `available` (a unit under maintenance stays so).
     public func releaseLeasedHousingUnit(id: Int64) async throws {
         try await query("""

@@ -15,6 +15,7 @@ struct AuditCommand: AsyncParsableCommand {
             abstract: "List audit entries, newest first.",
             discussion: """
                 --entity takes a type (talent, organisation, certification, import_batch) or TYPE:ID.
+                Identity and mobile numbers inside an entry's before and after are masked.
 
                 Example:
                   talentctl audit list --entity talent:42
@@ -40,7 +41,7 @@ struct AuditCommand: AsyncParsableCommand {
                 entityType: parts.first, entityID: parts.count > 1 ? parts[1] : nil, action: action,
                 since: sinceDate, limit: limit)
             try await Command.run { zone in
-                let entries = try await zone.audit.entries(filter)
+                let entries = try await zone.audit.entries(filter).map(Self.masked)
                 if output.json { return Output.json(entries) }
                 let formatter = ISO8601DateFormatter()
                 Output.table(["#", "at", "actor", "action", "entity", "reason"], entries.map {
@@ -48,6 +49,14 @@ struct AuditCommand: AsyncParsableCommand {
                      $0.reason ?? ""]
                 }, rightAligned: [0])
             }
+        }
+
+        /// The entry with identity and mobile numbers masked in its before and after JSON.
+        static func masked(_ entry: AuditEntry) -> AuditEntry {
+            var copy = entry
+            copy.before = entry.before.map(TalentView.maskPII(inJSON:))
+            copy.after = entry.after.map(TalentView.maskPII(inJSON:))
+            return copy
         }
 
         static func parseInstant(_ text: String) -> Date? {

@@ -37,9 +37,16 @@ struct HousingApplicationCommand: AsyncParsableCommand {
         @Option(help: "Unit categories wanted, most wanted first, comma-separated (studio, 1BR, 2BR, 3BR).") var prefer: String
         @Option(help: "A household member, NAME:RELATION (repeat for each).") var member: [String] = []
         @Option(help: "Submitted by this employer (credit code) on the talent's behalf.") var byEmployer: String?
-        @Option(help: "The application day (default today).") var on: Day?
+        @Option(help: "The application day (default today; not after today).") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            // An application dated ahead would block the talent (one open application) until that day.
+            if let day = on?.date, day > CalendarDate.today() {
+                throw ValidationError("--on \(day) is after today: an application is recorded on the day it is made (or earlier)")
+            }
+        }
 
         func run() async throws {
             let preferences = try prefer.split(separator: ",").map { try HousingText.category(String($0)) }

@@ -193,6 +193,12 @@ struct HousingRoundCommand: AsyncParsableCommand {
         @Option(help: "Write to this file instead of stdout.") var output: String?
         @Flag(help: "JSON output (the only format; accepted for symmetry with other commands).") var json = false
 
+        func validate() throws {
+            if let output, output.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw UsageError("cannot write to '\(output)': --output needs a file name, e.g. --output \(code).json")
+            }
+        }
+
         func run() async throws {
             try await Command.run { zone in
                 let data = try await zone.housingRounds.export(code: code).json() + Data("\n".utf8)
@@ -200,7 +206,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
                 do {
                     try data.write(to: URL(fileURLWithPath: output))
                 } catch {
-                    throw ServiceError.unreadableFile("cannot write \(output): \(error.localizedDescription)")
+                    throw ServiceError.unreadableFile(FileAccess.writeProblem(output, error))
                 }
                 Output.note("wrote \(output)")
             }

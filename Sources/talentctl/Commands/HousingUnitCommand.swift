@@ -31,19 +31,24 @@ struct HousingUnitCommand: AsyncParsableCommand {
 
         @Argument(help: "The unit's code, e.g. A-0101.") var code: String
         @Option(help: "The building's code.") var building: String
-        @Option(help: "Floor (negative for basements).") var floor: Int
+        // `.unconditional` so that `--floor -1` reads -1 as the value, not as an unknown option.
+        @Option(parsing: .unconditional, help: "Floor, -5 to 200 (negative for basements).") var floor: Int
         @Option(help: "studio, 1BR, 2BR or 3BR.") var category: String
-        @Option(help: "Floor area in m², e.g. 45.60.") var area: String
+        @Option(parsing: .unconditional, help: "Floor area in m², 5.00 to 1000.00, e.g. 45.60.") var area: String
         @Flag(help: "The unit is accessible (barrier-free).") var accessible = false
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
             let unitCategory = try HousingText.category(category)
-            guard let hundredths = Hundredths.parse(area) else {
+            // A negative area is a number, only out of range: the service's range check says so.
+            let text = area.trimmingCharacters(in: .whitespaces)
+            let negative = text.hasPrefix("-")
+            guard let magnitude = Hundredths.parse(negative ? String(text.dropFirst()) : text) else {
                 throw Failure.report(FieldError(field: "area", value: area, reason: "is not square metres with at most two decimals",
                                                 hint: "e.g. --area 45.60"))
             }
+            let hundredths = negative ? -magnitude : magnitude
             try await Command.run { zone in
                 let record = try await zone.housingInventory.addUnit(
                     HousingUnitInput(code: code, buildingCode: building, floor: floor, category: unitCategory,

@@ -40,8 +40,18 @@ struct RulesCommand: AsyncParsableCommand {
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            if file.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw UsageError("give the policy file, e.g. talentctl rules load policy-2027.yaml")
+            }
+        }
+
         func run() async throws {
             try await Command.run { zone in
+                // Checked here so that a directory or a missing file is named as such (exit 66).
+                if let problem = FileAccess.readProblem(file, what: "policy file") {
+                    throw ServiceError.unreadableFile(problem)
+                }
                 let record = try await zone.rules.load(at: file, effective: effective?.date, actor: actor.resolved)
                 if output.json { return Output.json(record) }
                 Output.line("Stored policy \(record.version), effective \(record.effective), sha256 \(record.sha256).")

@@ -54,3 +54,45 @@ enum Failure {
         return ExitCode(code)
     }
 }
+
+/// Plain words for a file that cannot be read or written: on Linux, Foundation's own messages often
+/// name only an error number ("NSCocoaErrorDomain error 256").
+enum FileAccess {
+    /// Why `path` cannot be read as `what` (e.g. "policy file"), or nil when it is a readable file.
+    static func readProblem(_ path: String, what: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return "cannot read the \(what) '\(path)': there is no such file"
+        }
+        if isDirectory.boolValue { return "\(path) is a directory, not a \(what)" }
+        if !FileManager.default.isReadableFile(atPath: path) {
+            return "cannot read the \(what) '\(path)': permission denied"
+        }
+        return nil
+    }
+
+    /// Why writing `path` failed with `error`, naming the cause.
+    static func writeProblem(_ path: String, _ error: any Error) -> String {
+        var isDirectory: ObjCBool = false
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let reason: String
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            reason = "it is a directory; give a file name"
+        } else if !FileManager.default.fileExists(atPath: folder) {
+            reason = "the folder \(folder) does not exist"
+        } else if let code = posixCode(error) {
+            reason = String(cString: strerror(code))
+        } else {
+            reason = error.localizedDescription
+        }
+        return "cannot write to '\(path)': \(reason)"
+    }
+
+    private static func posixCode(_ error: any Error) -> Int32? {
+        let error = error as NSError
+        if error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
+        guard let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
+              underlying.domain == NSPOSIXErrorDomain else { return nil }
+        return Int32(underlying.code)
+    }
+}
