@@ -20,6 +20,33 @@ struct TalentCtl: AsyncParsableCommand {
 
     static func main() async {
         Terminal.ignoreBrokenPipeSignal()
-        await main(nil)
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot(nil)
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                var synchronous = command
+                try synchronous.run()
+            }
+        } catch let error as ValidationError {
+            // A usage error found while running (a value the parser cannot check): the usage shown is the
+            // command's own, as for errors found while parsing, not the top level's.
+            Terminal.err(usageMessage(error.message, for: type(of: command)))
+            exit(withError: ExitCode.validationFailure)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// `Error: …`, the usage line of `command` and where to read more, as ArgumentParser prints them.
+    static func usageMessage(_ message: String, for command: any ParsableCommand.Type) -> String {
+        let usage = usageString(for: command)
+        let path = usage.split(separator: " ").prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") && !$0.hasPrefix("-") }
+        return "Error: \(message)\nUsage: \(usage)\n  See '\(path.joined(separator: " ")) --help' for more information.\n"
     }
 }

@@ -133,6 +133,17 @@ struct CLIFixesCommandTests {
 
     // MARK: 4. unknown filter codes
 
+    @Test func aUsageErrorFoundWhileRunningShowsTheCommandsOwnUsage() async throws {
+        let cli = try await CLISession.fresh()
+        let bad = try cli.run(["housing", "application", "submit", "--talent", "11010519491231002X", "--prefer", "5BR"])
+        expectNoCrash(bad)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("Error: the category must be studio, 1BR, 2BR or 3BR (not 5BR)"))
+        #expect(bad.stderr.contains("Usage: talentctl housing application submit --talent <talent>"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("See 'talentctl housing application submit --help'"))
+        #expect(!bad.stderr.contains("talentctl <subcommand>"))
+    }
+
     @Test func unknownFilterCodesExitSixtyFive() async throws {
         let cli = try await HousingOfferCommandTests.committed()
         let round = try cli.run(["housing", "offers", "list", "--round", "NOPE"])
