@@ -194,5 +194,10 @@ struct CLIFixesCommandTests {
         let missing = try cli.run(["rules", "load", folder.path + "/none.yaml"])
         #expect(missing.status == 66 && missing.stderr.contains("no such file"), "\(missing.stderr)")
         #expect(try cli.audit().allSatisfy { $0["action"] as? String != "policy.load" })
+        // The same words where a policy file is only read (explain, classify, simulate).
+        let explain = try cli.run(["rules", "explain", "--talent", "11010519491231002X", "--policy", folder.path])
+        expectNoCrash(explain)
+        #expect(explain.status == 66 && explain.stderr.contains("is a directory, not a policy file"), "\(explain.stderr)")
+        #expect(!explain.stderr.contains("error 256"))
     }
 }

@@ -33,17 +33,27 @@ extension PolicyInForce {
 
     /// A policy read from a file that is not (necessarily) stored, e.g. for `rules simulate`.
     static func file(at path: String) throws(ServiceError) -> PolicyInForce {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadableFile("cannot read the policy file \(path): \(error.localizedDescription)")
-        }
+        let data = try readPolicyFile(at: path)
         do {
             let file = try PolicyFile(data: data, file: (path as NSString).lastPathComponent)
             return PolicyInForce(file: file, sha256: file.sha256, effective: file.policy.effective, isStored: false)
         } catch {
             throw .invalidPolicy(error)
+        }
+    }
+
+    /// The bytes of a policy file, or why it cannot be read, in words (a folder, a missing file).
+    static func readPolicyFile(at path: String) throws(ServiceError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadableFile("cannot read the policy file '\(path)': there is no such file")
+        }
+        if isDirectory.boolValue { throw .unreadableFile("\(path) is a directory, not a policy file") }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let readable = FileManager.default.isReadableFile(atPath: path)
+            throw .unreadableFile("cannot read the policy file '\(path)': " + (readable ? "\(error)" : "permission denied"))
         }
     }
 

@@ -16,12 +16,7 @@ public struct PolicyService: Sendable {
     /// Reads the file at `path` and loads it (see ``load(data:file:effective:actor:)``).
     public func load(at path: String, effective: CalendarDate? = nil,
                      actor: String) async throws(ServiceError) -> StoredPolicyRecord {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadableFile("cannot read the policy file \(path): \(error.localizedDescription)")
-        }
+        let data = try PolicyInForce.readPolicyFile(at: path)
         return try await load(data: data, file: (path as NSString).lastPathComponent, effective: effective, actor: actor)
     }
 
