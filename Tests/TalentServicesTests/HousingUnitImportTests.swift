@@ -66,6 +66,35 @@ struct HousingUnitImportTests {
         }
     }
 
+    @Test func unitCodesAreOneCodeWhateverTheirCase() async throws {
+        try await Self.withBuildings { (store: Store, inventory: HousingInventoryService) async throws in
+            let file = try ImportFile(Self.goodFile, name: "units.csv")
+            _ = try await inventory.importUnits(at: file.path, options: Self.options(), actor: F.actor)
+            // The same units typed in lower case are the stored ones, not new ones.
+            let lower = try ImportFile(Self.goodFile.replacingOccurrences(of: "C-0", with: "c-0"), name: "lower.csv")
+            let again = try await inventory.importUnits(at: lower.path, options: Self.options(), actor: F.actor)
+            #expect(again.added == 0 && again.unchanged == 4)
+            #expect(try await inventory.unit(code: "c-0101").code == "C-0101")
+            // Two spellings of one code in one file are a duplicate row.
+            let twice = try ImportFile("unit_code,building,floor,category,area_m2\nD-1,ZGTT-A,1,studio,35\nd-1,ZGTT-A,1,studio,35\n",
+                                       name: "twice.csv")
+            let error = await caught { try await inventory.importUnits(at: twice.path, options: Self.options(), actor: F.actor) }
+            guard case let .importRejected(report)? = error as? ServiceError else {
+                Issue.record("expected a rejected import, got \(String(describing: error))")
+                return
+            }
+            #expect(report.issues.map(\.line) == [3])
+            #expect(report.issues.first?.reason.contains("duplicate of line 2") == true)
+            // The database holds the rule too.
+            let sql = await PracticeFixture.sqlError(store, """
+                INSERT INTO housing_units (code, building_id, floor, category, area_hundredths)
+                SELECT 'c-0101', id, 1, 'studio', 3500 FROM housing_buildings LIMIT 1
+                """)
+            #expect("\(String(describing: sql))".contains("housing_units_code_any_case"))
+            #expect(try await H.count(store, "housing_units") == 4)
+        }
+    }
+
     @Test func aBadFileWritesNothingAndListsEveryProblemWithLineAndColumn() async throws {
         try await Self.withBuildings { (store: Store, inventory: HousingInventoryService) async throws in
             _ = try await inventory.addUnit(

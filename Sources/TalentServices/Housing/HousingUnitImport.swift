@@ -30,11 +30,11 @@ extension HousingInventoryService {
             switch HousingUnitRules.input(from: record, file) {
             case let .failure(rowIssues): issues += rowIssues.issues
             case let .success(input):
-                if let earlier = firstLine[input.code] {
+                if let earlier = firstLine[input.code.uppercased()] {
                     issues.append(ImportIssue(line: record.line, column: "unit_code", value: input.code,
                                               reason: "duplicate of line \(earlier) in this file; each unit appears once"))
                 } else {
-                    firstLine[input.code] = record.line
+                    firstLine[input.code.uppercased()] = record.line
                     inputs.append((record.line, input))
                 }
             }
@@ -55,7 +55,7 @@ extension HousingInventoryService {
                             reason: "no building has this code; add it with `talentctl housing building add` first"))
                         continue
                     }
-                    if let unit = stored[input.code] {
+                    if let unit = stored[input.code.uppercased()] {
                         let differences = HousingUnitRules.differences(input, unit)
                         if differences.isEmpty {
                             unchanged += 1

@@ -169,15 +169,17 @@ extension StoreSession {
     /// The unit with this code; `forUpdate` locks its row.
     public func housingUnit(code: String, forUpdate: Bool = false) async throws -> HousingUnitRecord? {
         try await firstRow("""
-            \(unescaped: Self.housingUnitSelect) WHERE u.code = \(code) \(unescaped: forUpdate ? "FOR UPDATE OF u" : "")
+            \(unescaped: Self.housingUnitSelect) WHERE upper(u.code) = upper(\(code)) \(unescaped: forUpdate ? "FOR UPDATE OF u" : "")
             """, housingUnit(from:))
     }
 
-    /// The stored units among `codes`, keyed by code.
+    /// The stored units among `codes`, whatever their case, keyed by the uppercased code (unit codes are
+    /// unique in any case: Schema/0005).
     public func housingUnits(codes: [String]) async throws -> [String: HousingUnitRecord] {
         guard !codes.isEmpty else { return [:] }
-        let records = try await rows("\(unescaped: Self.housingUnitSelect) WHERE u.code = ANY(\(codes))", housingUnit(from:))
-        return Dictionary(records.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let upper = codes.map { $0.uppercased() }
+        let records = try await rows("\(unescaped: Self.housingUnitSelect) WHERE upper(u.code) = ANY(\(upper))", housingUnit(from:))
+        return Dictionary(records.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Sorted by project, building, floor and code.
