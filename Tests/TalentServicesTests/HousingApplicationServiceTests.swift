@@ -134,6 +134,14 @@ struct HousingApplicationServiceTests {
                     preferences: [.oneBedroom], appliedOn: H.applied), actor: F.actor)
             }
             #expect((bad as? ServiceError)?.validation?.field == "member")
+            let twoSpouses = await caught {
+                try await service.submit(HousingApplicationInput(
+                    talent: H.class5.key,
+                    household: [HouseholdMember(name: "李四", relation: "spouse"), HouseholdMember(name: "王五", relation: "配偶")],
+                    preferences: [.oneBedroom], appliedOn: H.applied), actor: F.actor)
+            }
+            #expect((twoSpouses as? ServiceError)?.validation?.reason.contains("at most one spouse") == true)
+            #expect(try await H.count(store, "housing_applications") == 0)
             let chinese = try await service.submit(HousingApplicationInput(
                 talent: H.class5.key, household: [HouseholdMember(name: "李四", relation: "配偶")],
                 preferences: [.oneBedroom], appliedOn: H.applied), actor: F.actor)

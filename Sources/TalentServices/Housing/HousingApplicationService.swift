@@ -174,6 +174,10 @@ enum HousingApplicationRules {
                 throw .invalid(ValidationError(field: "member", value: "\(member.name):\(member.relation)",
                                                reason: "the relation must be spouse, child, parent or other (配偶/子女/父母/其他)"))
             }
+            if relation == "spouse", clean.contains(where: { $0.relation == "spouse" }) {
+                throw .invalid(ValidationError(field: "member", value: "\(member.name):\(member.relation)",
+                                               reason: "a household has at most one spouse"))
+            }
             clean.append(HouseholdMember(name: name.value, relation: relation))
         }
         return clean
