@@ -103,6 +103,10 @@ struct HousingLeaseServiceTests {
             let early = await caught { try await leases.recordMoveOut(number: lease.number, on: H.day("2027-05-01"), actor: F.actor) }
             #expect((early as? ServiceError)?.refusedMessage?.contains("it is active") == true)
 
+            let afterTheEnd = await caught {
+                try await leases.terminate(number: lease.number, reason: "voluntary", on: lease.endDate.adding(days: 1), actor: F.actor)
+            }
+            #expect((afterTheEnd as? ServiceError)?.refusedMessage?.contains("ended on \(lease.endDate)") == true)
             let terminated = try await leases.terminate(
                 number: lease.number, reason: "bought-housing", on: H.day("2027-05-01"), actor: F.actor)
             #expect(terminated.status == .terminated)

@@ -212,6 +212,45 @@ struct HousingOfferServiceTests {
         }
     }
 
+    @Test func eligibilityIsCheckedAgainWhenAUnitPassesOnAndOnAcceptance() async throws {
+        try await H.withHousing { (store: Store) async throws in
+            // Building B has two 1BR units: c2 (group 1) and one of c5/c5b (group 2) get them; the other of
+            // c5/c5b, then c6 (group 3), wait in that order.
+            let c2 = try await H.submit(store, H.class2, prefer: [.oneBedroom])
+            let c5 = try await H.submit(store, H.class5, prefer: [.oneBedroom])
+            let c5b = try await H.submit(store, H.class5b, prefer: [.oneBedroom])
+            let c6 = try await H.submit(store, H.class6, prefer: [.oneBedroom])
+            try await O.round(store, buildings: [H.buildingB])
+            let offers = HousingOfferService(store: store)
+            let offered = Set(try await offers.offers(round: "R1").map(\.applicationNumber))
+            try #require(offered.contains(c2.number) && offered.intersection([c5.number, c5b.number]).count == 1)
+            let (waiting, waitingTalent) = offered.contains(c5.number) ? (c5b, H.class5b) : (c5, H.class5)
+            func ownsHousing(_ talent: H.Talent) async throws {
+                try await store.write { session in
+                    try await session.execute(sql: "UPDATE talents SET owns_housing = true WHERE identity_key = '\(talent.key)'")
+                }
+            }
+            let c2Offer = try await O.pendingOffer(store, c2.number)
+            // The first in line for the 1BR bought housing since the round: the unit passes to c6 instead.
+            try await ownsHousing(waitingTalent)
+            let declined = try await offers.decline(offerID: c2Offer.id, reason: "rent", on: H.day("2026-11-29"), actor: F.actor)
+            let passed = try #require(declined.passedOn)
+            #expect(passed.applicationNumber == c6.number)
+            #expect(try await O.applicationStatus(store, waiting.number) == .open)
+
+            // c6 bought housing too before accepting: refused with the rule, nothing written.
+            try await ownsHousing(H.class6)
+            let audits = try await F.auditCount(store)
+            let refused = await caught { try await offers.accept(offerID: passed.id, on: H.day("2026-11-30"), actor: F.actor) }
+            let message = try #require((refused as? ServiceError)?.refusedMessage)
+            #expect(message.contains("no longer eligible on 2026-11-30"))
+            #expect(message.contains("owns_housing"))
+            #expect(try await H.count(store, "housing_leases") == 0)
+            #expect(try await offers.offer(id: passed.id).status == .pending)
+            #expect(try await F.auditCount(store) == audits)
+        }
+    }
+
     @Test func aReservedCategoryPassesOnlyToThoseWhoMayUseIt() async throws {
         let waitlist = [
             Self.entry(1, "HA-2026-00001", ["1BR"]),

@@ -89,6 +89,13 @@ struct CLIFixesCommandTests {
         try folder.write("allbad.csv", "name,id_number\n坏校验,110105194912310021\n")
         let allBad = try cli.run(["talent", "import", "allbad.csv"], in: folder.path)
         #expect(allBad.status == 65 && !allBad.stderr.contains("--skip-invalid"), "\(allBad.stderr)")
+        // With the flag, a file of which no row could be imported still fails (a script must notice).
+        let allBadSkipping = try cli.run(["talent", "import", "allbad.csv", "--skip-invalid"], in: folder.path)
+        expectNoCrash(allBadSkipping)
+        #expect(allBadSkipping.status == 65, "\(allBadSkipping.status) \(allBadSkipping.stdout) \(allBadSkipping.stderr)")
+        #expect(allBadSkipping.stderr.contains("none could be imported"), "\(allBadSkipping.stderr)")
+        let partly = try cli.run(["talent", "import", "mixed.csv", "--skip-invalid"], in: folder.path)
+        #expect(partly.status == 0 && partly.stdout.contains("1 talent added"), "\(partly.stdout) \(partly.stderr)")
     }
 
     @Test func unitImportWithAWrongHeaderDoesNotSuggestSkipInvalid() async throws {

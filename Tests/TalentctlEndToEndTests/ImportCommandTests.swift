@@ -69,7 +69,7 @@ struct ImportCommandTests {
         try folder.write("talents.csv", Self.bad)
         let result = try cli.run(["talent", "import", "talents.csv", "--skip-invalid"], in: folder.path)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("1 talents added"))
+        #expect(result.stdout.contains("1 talent added"))
         #expect(result.stdout.contains("2 invalid rows skipped"))
         #expect(result.stderr.contains("id_number"))  // the skipped rows are still listed
         #expect(try cli.talents().map { $0["name"] as? String } == ["王小明"])

@@ -101,6 +101,12 @@ extension HousingLeaseService {
                 guard date >= before.startDate else {
                     throw ServiceError.refused("lease \(before.number) starts on \(before.startDate); it cannot be terminated on \(date)")
                 }
+                // After its end a lease is over (`lease close-ended`), not terminated.
+                guard date <= before.endDate else {
+                    throw ServiceError.refused(
+                        "lease \(before.number) ended on \(before.endDate); it cannot be terminated on \(date), after that "
+                            + "(close it with `talentctl housing lease close-ended`)")
+                }
                 let inForce = try await PolicyInForce.resolve(version: before.policyVersion, session)
                 let moveOutBy = inForce.policy.lease.moveOutDeadline(terminatedOn: date)
                 try await session.terminateHousingLease(id: before.id, on: date, reason: code, moveOutBy: moveOutBy)
@@ -188,20 +194,12 @@ extension HousingLeaseService {
     /// lease; refused with each failing rule.
     static func requireEligible(_ lease: HousingLeaseRecord, policy inForce: PolicyInForce, on date: CalendarDate,
                                 _ session: StoreSession) async throws {
-        guard let record = try await session.housingFacts(talentIDs: [lease.talentID])[lease.talentID] else {
-            throw ServiceError.notFound("talent #\(lease.talentID) of lease \(lease.number) does not exist")
-        }
-        var householdSize = 1
-        if let applicationID = lease.applicationID, let application = try await session.housingApplication(id: applicationID) {
-            householdSize = application.householdSize
-        }
-        var facts = HousingFacts(record, householdSize: householdSize).facts
-        facts.hasActiveLease = false
-        let failed = inForce.policy.eligibility(facts, on: date).filter { !$0.passed }
+        let failed = try await HousingEligibilityCheck.failures(
+            talentID: lease.talentID, applicationID: lease.applicationID, policy: inForce, on: date, renewing: true, session)
         guard failed.isEmpty else {
             throw ServiceError.refused(
                 "\(lease.talentName) is not eligible to renew lease \(lease.number) on \(date) under \(inForce.version): "
-                    + failed.map { "\($0.rule): \($0.explanation)" }.joined(separator: "; "))
+                    + HousingEligibilityCheck.describe(failed))
         }
     }
 

@@ -68,6 +68,14 @@ extension HousingOfferService {
                             + "the new lease can start on \(freeFrom) at the earliest (--start \(freeFrom))")
                 }
                 let inForce = try await PolicyInForce.resolve(on: date, session)
+                // Eligibility can change between the offer and its acceptance (a contract ends, housing bought).
+                let failed = try await HousingEligibilityCheck.failures(
+                    talentID: offer.talentID, applicationID: offer.applicationID, policy: inForce, on: date, session)
+                guard failed.isEmpty else {
+                    throw ServiceError.refused(
+                        "\(offer.talentName) is no longer eligible on \(date) under \(inForce.version), so offer #\(offer.id) "
+                            + "cannot be accepted: " + HousingEligibilityCheck.describe(failed))
+                }
                 let lease = try await LeaseWriter.create(
                     LeaseWriter.Request(talentID: offer.talentID, talentName: offer.talentName, unitID: offer.unitID,
                                         unit: UnitFacts(offer), offerID: offer.id, applicationID: offer.applicationID,

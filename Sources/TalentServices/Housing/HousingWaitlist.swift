@@ -62,8 +62,9 @@ enum HousingWaitlist {
         return outcome
     }
 
-    /// The first applicant in the round's order who is still waiting and wants the offer's category,
-    /// within the employer cap, gets a new offer; nil when nobody does.
+    /// The first applicant in the round's order who is still waiting, wants the offer's category, is
+    /// within the employer cap and is still eligible on `date` (under the round's policy) gets a new
+    /// offer; nil when nobody does.
     static func passOn(_ offer: HousingOfferRecord, round: HousingOfferRoundRow, policy: PolicyInForce,
                        on date: CalendarDate, _ session: StoreSession) async throws -> HousingOfferRecord? {
         let waitlist = try await session.housingWaitlist(roundID: round.id)
@@ -79,6 +80,10 @@ enum HousingWaitlist {
         for entry in candidates(waitlist, category: offer.category, on: date) {
             let employer = employers[entry.applicationNumber] ?? ""
             if let cap, live[employer, default: 0] >= cap { continue }
+            // The round checked eligibility on its own day; the unit passes on later, so check again.
+            guard try await HousingEligibilityCheck.failures(
+                talentID: entry.talentID, applicationID: entry.applicationID, policy: policy, on: date, session).isEmpty
+            else { continue }
             guard try await session.lockWaitingHousingApplication(id: entry.applicationID) else { continue }
             let id = try await session.insertHousingOffer(NewHousingOffer(
                 roundID: round.id, applicationID: entry.applicationID, talentID: entry.talentID, unitID: offer.unitID,

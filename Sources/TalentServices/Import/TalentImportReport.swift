@@ -50,7 +50,7 @@ public struct TalentImportReport: Sendable, Codable {
             return "\(file): \(invalidRows) of \(rowsTotal) rows are invalid; nothing was imported. "
                 + "Fix them (\(see))\(skip)."
         }
-        var parts = ["\(file): \(added) talents added"]
+        var parts = ["\(file): \(added) " + (added == 1 ? "talent" : "talents") + " added"]
         if alreadyRegistered > 0 { parts.append("\(alreadyRegistered) already registered (unchanged)") }
         if invalidRows > 0 { parts.append("\(invalidRows) invalid rows skipped (see \(errorReportPath ?? "above"))") }
         if added == 0 && invalidRows == 0 { parts.append("nothing new to import") }

@@ -49,6 +49,9 @@ enum Failure {
         }
     }
 
+    /// A refusal found by the command itself (exit 65), e.g. an import where nothing could be imported.
+    static func refuse(_ message: String) -> ExitCode { emit(message, code: 65) }
+
     private static func emit(_ message: String, code: Int32) -> ExitCode {
         Terminal.err("talentctl: \(message)\n")
         return ExitCode(code)
