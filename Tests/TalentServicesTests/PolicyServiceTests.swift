@@ -146,6 +146,15 @@ struct PolicyServiceTests {
             let missing = await caught { try await service.diff("gz-a", "gz-zz") } as? ServiceError
             #expect(missing?.notFoundMessage?.contains("no policy version gz-zz") == true)
             #expect(missing?.notFoundMessage?.contains("gz-a, gz-b") == true || missing?.notFoundMessage?.contains("gz-b, gz-a") == true)
+
+            // The built-in default, by `default` or by its label (not stored here), is a side of a diff too.
+            let fromDefault = try await service.diff("default", "gz-b").unified.split(separator: "\n").map(String.init)
+            #expect(fromDefault.prefix(2) == ["--- gz-talent-town-2026.1", "+++ gz-b"])
+            #expect(fromDefault.contains("-version: gz-talent-town-2026.1") && fromDefault.contains("+  notice_days: 14"))
+            #expect(try await service.diff("gz-talent-town-2026.1", "default").isEmpty)
+            let builtIn = try await service.text(version: "gz-talent-town-2026.1")
+            #expect(builtIn.source == "built-in default" && builtIn.sha256 == PolicyFile.standard.sha256 && builtIn.loadedBy == nil)
+            #expect(try await service.text(version: "gz-a").source == "stored")
         }
     }
 

@@ -92,16 +92,35 @@ public struct PolicyService: Sendable {
         }
     }
 
-    /// A line diff of two stored versions' texts.
+    /// The text of a version: a stored one, or the built-in default (by its label, while no stored
+    /// version has that label, or as `default`).
+    public func text(version: String) async throws(ServiceError) -> PolicyText {
+        try await run { try await store.read { try await Self.text(version, $0) } }
+    }
+
+    /// A line diff of two versions' texts (stored, or the built-in default by its label or `default`).
     public func diff(_ from: String, _ to: String) async throws(ServiceError) -> PolicyDiff {
         try await run {
             try await store.read { session in
-                let known = try await session.policies()
-                guard let old = try await session.policy(version: from) else { throw ServiceError.notFound(Self.missing(from, known: known)) }
-                guard let new = try await session.policy(version: to) else { throw ServiceError.notFound(Self.missing(to, known: known)) }
-                return PolicyDiff(from: from, old.content ?? "", to: to, new.content ?? "")
+                let old = try await Self.text(from, session)
+                let new = try await Self.text(to, session)
+                return PolicyDiff(from: old.version, old.content, to: new.version, new.content)
             }
         }
+    }
+
+    private static func text(_ version: String, _ session: StoreSession) async throws -> PolicyText {
+        if version != "default", let stored = try await session.policy(version: version) {
+            return PolicyText(version: stored.version, sha256: stored.sha256, effective: stored.effective, source: "stored",
+                              loadedBy: stored.loadedBy, content: stored.content ?? "")
+        }
+        let builtIn = PolicyFile.standard
+        if version == "default" || version == builtIn.policy.version {
+            return PolicyText(version: builtIn.policy.version, sha256: builtIn.sha256, effective: builtIn.policy.effective,
+                              source: "built-in default", loadedBy: nil, content: builtIn.text)
+        }
+        throw ServiceError.notFound(missing(version, known: try await session.policies())
+            + "; `default` (or \(builtIn.policy.version)) is the built-in policy")
     }
 
     /// The policy in force on `date`: the stored version with the latest effective date on or before it,
@@ -115,4 +134,15 @@ public struct PolicyService: Sendable {
             + (known.isEmpty ? "none is yet (load one with `talentctl rules load FILE.yaml`)"
                              : "stored: \(known.map(\.version).joined(separator: ", "))")
     }
+}
+
+/// A policy version's text and where it comes from (`stored` or `built-in default`).
+public struct PolicyText: Sendable, Codable, Equatable {
+    public var version: String
+    public var sha256: String
+    public var effective: CalendarDate
+    public var source: String
+    /// Who loaded a stored version (nil for the built-in one).
+    public var loadedBy: String?
+    public var content: String
 }

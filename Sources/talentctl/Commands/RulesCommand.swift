@@ -104,24 +104,26 @@ struct RulesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                if version == "default" && !output.json {
-                    let builtIn = zone.rules.builtIn
-                    Terminal.err("built-in policy \(builtIn.version), sha256 \(builtIn.sha256)\n")
-                    return Output.line(builtIn.text, terminator: builtIn.text.hasSuffix("\n") ? "" : "\n")
-                }
-                let record = try await zone.rules.show(version: version)
-                if output.json { return Output.json(record) }
-                Terminal.err("policy \(record.version), effective \(record.effective), sha256 \(record.sha256), "
-                             + "loaded by \(record.loadedBy)\n")
-                Output.line(record.content ?? "", terminator: record.content?.hasSuffix("\n") == true ? "" : "\n")
+                let policy = try await zone.rules.text(version: version)
+                if output.json { return Output.json(policy) }
+                Terminal.err(policy.loadedBy.map {
+                    "policy \(policy.version), effective \(policy.effective), sha256 \(policy.sha256), loaded by \($0)\n"
+                } ?? "built-in policy \(policy.version), sha256 \(policy.sha256)\n")
+                Output.line(policy.content, terminator: policy.content.hasSuffix("\n") ? "" : "\n")
             }
         }
     }
 
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compare the texts of two stored versions, line by line (unified style).",
-            discussion: "Example:\n  talentctl rules diff gz-talent-town-2026.1 gz-talent-town-2027.1")
+            abstract: "Compare the texts of two versions, line by line (unified style).",
+            discussion: """
+                Either version may be a stored one or the built-in default (by its label, or `default`).
+
+                Example:
+                  talentctl rules diff gz-talent-town-2026.1 gz-talent-town-2027.1
+                  talentctl rules diff default gz-talent-town-2027.1
+                """)
 
         @Argument(help: "The older version label.") var from: String
         @Argument(help: "The newer version label.") var to: String
