@@ -131,6 +131,28 @@ struct HousingLeaseServiceTests {
         }
     }
 
+    @Test func aTalentAtTheCumulativeCapIsExcludedFromLaterRounds() async throws {
+        try await H.withHousing { (store: Store) async throws in
+            try await O.storePolicy(store, version: "test-cap-2y", [("cumulative_cap_years: 6", "cumulative_cap_years: 2")])
+            let lease = try await Self.leaseOfC101(store)
+            #expect(lease.endDate == H.day("2028-11-30"), "24 months: the whole cap")
+            _ = try await HousingLeaseService(store: store).closeEnded(on: H.day("2028-12-01"), actor: F.actor)
+
+            // 李工 applies again and a new round over building C is drawn: the unit is free, but the cap is reached.
+            let application = try await H.submit(store, H.class4, prefer: [.oneBedroom], on: H.day("2028-12-05"))
+            let rounds = HousingRoundService(store: store)
+            _ = try await rounds.create(HousingRoundInput(code: "R2", name: "第二轮", asOf: H.day("2028-12-05"),
+                                                          buildingCodes: [O.buildingC]), actor: F.actor)
+            let preview = try await rounds.preview(code: "R2", seed: O.seed)
+            let excluded = try #require(preview.excluded.first { $0.application == application.number })
+            #expect(excluded.reasons.contains { $0.hasPrefix("lease_cap: has held talent housing for 24 months") }, "\(excluded.reasons)")
+            #expect(preview.ranked.isEmpty)
+            #expect(await caught { try await rounds.commit(code: "R2", seed: O.seed, on: H.day("2028-12-05"), actor: F.actor) } == nil)
+            #expect(try await rounds.verify(code: "R2").confirmed)
+            #expect(try await H.count(store, "housing_offers") == 1, "only the first round's offer")
+        }
+    }
+
     @Test func leasesThatRanOutAreClosedOnce() async throws {
         try await H.withHousing { (store: Store) async throws in
             let lease = try await Self.leaseOfC101(store)

@@ -43,14 +43,22 @@ struct HousingRoundDraw: Sendable {
         let units = try await session.housingRoundUnits(roundID: round.id, forUpdate: lock)
         let applications = try await session.housingRoundApplications(roundID: round.id, forUpdate: lock)
         let facts = try await session.housingFacts(roundID: round.id)
+        let leasedMonths = leasedMonths(try await session.housingLeases(ofRoundApplicants: round.id))
         return try compute(roundCode: round.code, asOf: round.asOf, seed: seed, policy: policy,
-                           applications: applications, facts: facts, units: units, participation: participation)
+                           applications: applications, facts: facts, leasedMonths: leasedMonths, units: units,
+                           participation: participation)
+    }
+
+    /// Talent id → months of talent housing held (`LeaseSchedule.leasedMonths`), for the cumulative cap.
+    static func leasedMonths(_ leases: [HousingLeaseRecord]) -> [Int64: Int] {
+        Dictionary(grouping: leases, by: \.talentID).mapValues(LeaseSchedule.leasedMonths)
     }
 
     /// The draw itself (no database).
     static func compute(roundCode: String, asOf: CalendarDate, seed: String, policy: PolicyInForce,
                         applications: [HousingRoundApplicationRow], facts: [Int64: HousingFactsRecord],
-                        units: [HousingRoundUnitRow], participation: HousingRoundParticipation) throws -> HousingRoundDraw {
+                        leasedMonths: [Int64: Int] = [:], units: [HousingRoundUnitRow],
+                        participation: HousingRoundParticipation) throws -> HousingRoundDraw {
         let rules = policy.policy
         let taking = units.filter { participation == .asCreated || $0.status == .available }
         var perCategory: [UnitCategory: Int] = [:]
@@ -69,8 +77,8 @@ struct HousingRoundDraw: Sendable {
         var excluded: [ExcludedApplicant] = []
         var scored: [String: PriorityScore] = [:]
         let examinations = ChunkedParallelMap.map(applications) { application in
-            examine(application, facts: facts[application.talentID], asOf: asOf, policy: policy,
-                    participation: participation, units: exportUnits)
+            examine(application, facts: facts[application.talentID], leasedMonths: leasedMonths[application.talentID] ?? 0,
+                    asOf: asOf, policy: policy, participation: participation, units: exportUnits)
         }
         for (application, examination) in zip(applications, examinations) {
             let reasons: [String]
@@ -132,7 +140,7 @@ struct HousingRoundDraw: Sendable {
 
     /// Eligibility, priority and preferences of one application; every reason when excluded.
     private static func examine(_ application: HousingRoundApplicationRow, facts record: HousingFactsRecord?,
-                                asOf: CalendarDate, policy: PolicyInForce, participation: HousingRoundParticipation,
+                                leasedMonths: Int, asOf: CalendarDate, policy: PolicyInForce, participation: HousingRoundParticipation,
                                 units: [String: Int]) -> Examination {
         let rules = policy.policy
         if application.status == .withdrawn {
@@ -143,8 +151,13 @@ struct HousingRoundDraw: Sendable {
         }
         guard let record else { return .excluded(["talent: the applicant's talent record is missing"]) }
         let facts = HousingFacts(record, householdSize: application.householdSize, applicationDate: application.appliedOn).facts
-        let failed = rules.eligibility(facts, on: asOf).filter { !$0.passed }
-        if !failed.isEmpty { return .excluded(failed.map { "\($0.rule): \($0.explanation)" }) }
+        var reasons = rules.eligibility(facts, on: asOf).filter { !$0.passed }.map { "\($0.rule): \($0.explanation)" }
+        // An offer the talent could not accept (no lease may be made past the cap) is no offer.
+        if rules.lease.isCumulativeCapReached(leasedMonths: leasedMonths) {
+            reasons.append("lease_cap: has held talent housing for \(leasedMonths) months; the cumulative cap is "
+                           + "\(rules.lease.cumulativeCapYears) years (lease.cumulative_cap_years)")
+        }
+        if !reasons.isEmpty { return .excluded(reasons) }
         let score = rules.priority(facts, on: asOf)
         guard let group = score.group, let certified = facts.certifiedClass else {
             let what = facts.certifiedClass.map { "certified class \($0.number)" } ?? "an uncertified talent"

@@ -249,10 +249,11 @@ extension RuleExplanationService {
                 let units = try await session.housingRoundUnits(roundID: round.id)
                 let applications = try await session.housingRoundApplications(roundID: round.id)
                 let facts = try await session.housingFacts(talentIDs: Array(Set(applications.map(\.talentID))))
+                let leasedMonths = HousingRoundDraw.leasedMonths(try await session.housingLeases(ofRoundApplicants: round.id))
                 func draw(_ policy: PolicyInForce) throws -> HousingRoundDraw {
                     try HousingRoundDraw.compute(roundCode: round.code, asOf: round.asOf, seed: seed, policy: policy,
-                                                 applications: applications, facts: facts, units: units,
-                                                 participation: .asCreated)
+                                                 applications: applications, facts: facts, leasedMonths: leasedMonths,
+                                                 units: units, participation: .asCreated)
                 }
                 let baseline = try draw(baselinePolicy)
                 let whatIf = try draw(whatIfPolicy)

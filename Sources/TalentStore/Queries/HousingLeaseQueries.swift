@@ -161,9 +161,19 @@ extension StoreSession {
             \(unescaped: Self.housingLeaseSelect)
             WHERE (\(filter.status?.rawValue)::text IS NULL OR l.status = \(filter.status?.rawValue))
               AND (\(filter.talentID)::bigint IS NULL OR l.talent_id = \(filter.talentID))
-              AND (\(filter.unitCode)::text IS NULL OR u.code = \(filter.unitCode))
+              AND (\(filter.unitCode)::text IS NULL OR upper(u.code) = upper(\(filter.unitCode)))
             ORDER BY l.start_date, l.number
             LIMIT \(filter.limit)
+            """, housingLease(from:))
+    }
+
+    /// Every lease of the talents who applied in round `roundID` (for the cumulative cap).
+    public func housingLeases(ofRoundApplicants roundID: Int64) async throws -> [HousingLeaseRecord] {
+        try await rows("""
+            \(unescaped: Self.housingLeaseSelect)
+            WHERE l.talent_id IN (SELECT a.talent_id FROM housing_round_applications ra
+                                  JOIN housing_applications a ON a.id = ra.application_id WHERE ra.round_id = \(roundID))
+            ORDER BY l.start_date, l.number
             """, housingLease(from:))
     }
 
