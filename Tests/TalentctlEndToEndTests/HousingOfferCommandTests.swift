@@ -108,5 +108,9 @@ struct HousingOfferCommandTests {
         #expect((status["round"] as? [String: Any])?["position"] as? Int == 3)
         let text = try cli.ok(["housing", "status", "--talent", R.keyC, "--on", "2027-01-15"])
         #expect(text.contains("FAIL no_active_lease") && text.contains("1331.20 yuan a month"))
+
+        try cli.ok(["housing", "lease", "terminate", number, "--reason", "voluntary", "--on", "2027-02-01"])
+        let terminated = try cli.ok(["housing", "status", "--talent", R.keyC, "--on", "2027-02-10"])
+        #expect(terminated.contains("terminated 2027-02-01 (voluntary); must move out by 2027-04-02"), "\(terminated)")
     }
 }

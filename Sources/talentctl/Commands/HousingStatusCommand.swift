@@ -91,6 +91,10 @@ struct HousingStatusCommand: AsyncParsableCommand {
                 line += ", rent \(HousingFormat.yuan(rent.monthlyFen)) yuan a month (lease year \(rent.leaseYear), "
                     + "\(rent.percentPayable)% of \(HousingFormat.yuan(rent.fullFen)))"
             }
+            if let terminated = lease.terminatedOn {
+                line += "\n  terminated \(terminated) (\(lease.terminationReason ?? "?")); "
+                    + (lease.vacatedOn.map { "moved out \($0)" } ?? "must move out by \(lease.moveOutBy?.description ?? "?")")
+            }
             Output.line(line)
         }
     }
