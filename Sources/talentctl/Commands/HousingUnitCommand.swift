@@ -98,14 +98,8 @@ struct HousingUnitCommand: AsyncParsableCommand {
                     bar.update(phase: phase, done: done, total: total)
                 }
                 bar.finish()
-                if output.json { Output.json(report) } else if !report.issues.isEmpty { Failure.printIssues(report.issues) }
-                if report.invalidRows > 0 && report.added == 0 {
-                    throw Failure.refuse("\(report.file): \(report.invalidRows) of \(report.rowsTotal) rows are invalid and none "
-                                         + "could be imported; fix them (see \(report.errorReportPath ?? "the list above"))")
-                }
-                if !output.json {
-                    Output.line(report.summary + (report.added == 0 && report.invalidRows == 0 ? "; nothing new to import" : ""))
-                }
+                try Failure.finishImport(report, json: output.json, summary: report.summary
+                    + (report.added == 0 && report.invalidRows == 0 ? "; nothing new to import" : ""))
             }
         }
     }

@@ -38,13 +38,7 @@ extension TalentCommand {
                     bar.update(phase: phase, done: done, total: total)
                 }
                 bar.finish()
-                if output.json { Output.json(report) } else if !report.issues.isEmpty { Failure.printIssues(report.issues) }
-                // --skip-invalid with nothing valid to import: the file failed, whatever the flag.
-                if report.invalidRows > 0 && report.added == 0 {
-                    throw Failure.refuse("\(report.file): \(report.invalidRows) of \(report.rowsTotal) rows are invalid and none "
-                                         + "could be imported; fix them (see \(report.errorReportPath ?? "the list above"))")
-                }
-                if !output.json { Output.line(report.summary) }
+                try Failure.finishImport(report, json: output.json, summary: report.summary)
             }
         }
     }

@@ -49,8 +49,19 @@ enum Failure {
         }
     }
 
-    /// A refusal found by the command itself (exit 65), e.g. an import where nothing could be imported.
+    /// A refusal found by the command itself (exit 65).
     static func refuse(_ message: String) -> ExitCode { emit(message, code: 65) }
+
+    /// Prints an import's report (JSON, or its bad rows then `summary`). An import of which no row could be
+    /// imported fails (exit 65) even with --skip-invalid, so that a script notices.
+    static func finishImport<Report: Encodable & ImportOutcome>(_ report: Report, json: Bool, summary: String) throws {
+        if json { Output.json(report) } else if !report.issues.isEmpty { printIssues(report.issues) }
+        if report.invalidRows > 0 && report.added == 0 {
+            throw refuse("\(report.file): \(report.invalidRows) of \(report.rowsTotal) rows are invalid and none could be "
+                         + "imported; fix them (see \(report.errorReportPath ?? "the list above"))")
+        }
+        if !json { Output.line(summary) }
+    }
 
     private static func emit(_ message: String, code: Int32) -> ExitCode {
         Terminal.err("talentctl: \(message)\n")
@@ -99,3 +110,16 @@ enum FileAccess {
         return Int32(underlying.code)
     }
 }
+
+/// What ``Failure/finishImport(_:json:summary:)`` reads of an import report.
+protocol ImportOutcome {
+    var file: String { get }
+    var rowsTotal: Int { get }
+    var added: Int { get }
+    var invalidRows: Int { get }
+    var issues: [ImportIssue] { get }
+    var errorReportPath: String? { get }
+}
+
+extension TalentImportReport: ImportOutcome {}
+extension PracticeImportReport: ImportOutcome {}
