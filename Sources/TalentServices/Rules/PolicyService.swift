@@ -73,14 +73,7 @@ public struct PolicyService: Sendable {
         try await run { try await store.read { try await $0.policies() } }
     }
 
-    /// One stored version with its text.
-    /// The policy that ships with the package (used while no stored version is in force):
-    /// its version label, sha256 and exact text, e.g. as the starting point of a new version.
-    public var builtIn: (version: String, sha256: String, text: String) {
-        let file = PolicyFile.standard
-        return (file.policy.version, file.sha256, file.text)
-    }
-
+    /// One stored version with its text (`text(version:)` also gives the built-in default).
     public func show(version: String) async throws(ServiceError) -> StoredPolicyRecord {
         try await run {
             try await store.read { session in
