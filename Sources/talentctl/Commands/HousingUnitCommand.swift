@@ -81,25 +81,15 @@ struct HousingUnitCommand: AsyncParsableCommand {
                 """)
 
         @Argument(help: "The CSV file.") var file: String
-        @Flag(help: "Import the valid rows and report the invalid ones instead of importing nothing.") var skipInvalid = false
-        @Option(help: "auto | utf-8 | gb18030 (gbk and gb2312 are read as gb18030).") var encoding: String = "auto"
+        @OptionGroup var importOptions: CSVImportOptions
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            guard let sourceEncoding = SourceEncoding.parse(encoding) else {
-                throw UsageError("--encoding must be auto, utf-8 or gb18030 (not \(encoding))")
-            }
-            try await Command.run { zone in
-                let bar = ProgressBox()
-                let report = try await zone.housingInventory.importUnits(
-                    at: file, options: .init(encoding: sourceEncoding, skipInvalid: skipInvalid), actor: actor.resolved
-                ) { phase, done, total in
-                    bar.update(phase: phase, done: done, total: total)
-                }
-                bar.finish()
-                try Failure.finishImport(report, json: output.json, summary: report.summary
-                    + (report.added == 0 && report.invalidRows == 0 ? "; nothing new to import" : ""))
+            try await importOptions.run(json: output.json, summary: { report in
+                report.summary + (report.added == 0 && report.invalidRows == 0 ? "; nothing new to import" : "")
+            }) { zone, options, progress in
+                try await zone.housingInventory.importUnits(at: file, options: options, actor: actor.resolved, progress: progress)
             }
         }
     }

@@ -169,10 +169,7 @@ struct PracticeImportOptions: ParsableArguments {
     @Option(help: "auto | utf-8 | gb18030 (gbk and gb2312 are read as gb18030).") var encoding: String = "auto"
 
     func resolved() throws -> TalentImportService.Options {
-        guard let sourceEncoding = SourceEncoding.parse(encoding) else {
-            throw UsageError("--encoding must be auto, utf-8 or gb18030 (not \(encoding))")
-        }
-        return .init(encoding: sourceEncoding, skipInvalid: skipInvalid)
+        .init(encoding: try SourceEncoding.option(encoding), skipInvalid: skipInvalid)
     }
 
     /// Runs one import with these options and prints its report.

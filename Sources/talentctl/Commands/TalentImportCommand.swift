@@ -21,24 +21,13 @@ extension TalentCommand {
                 """)
 
         @Argument(help: "The CSV file.") var file: String
-        @Flag(help: "Import the valid rows and report the invalid ones instead of importing nothing.") var skipInvalid = false
-        @Option(help: "auto | utf-8 | gb18030 (gbk and gb2312 are read as gb18030).") var encoding: String = "auto"
+        @OptionGroup var importOptions: CSVImportOptions
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            guard let sourceEncoding = SourceEncoding.parse(encoding) else {
-                throw UsageError("--encoding must be auto, utf-8 or gb18030 (not \(encoding))")
-            }
-            try await Command.run { zone in
-                let bar = ProgressBox()
-                let report = try await zone.talentImport.importFile(
-                    at: file, options: .init(encoding: sourceEncoding, skipInvalid: skipInvalid), actor: actor.resolved
-                ) { phase, done, total in
-                    bar.update(phase: phase, done: done, total: total)
-                }
-                bar.finish()
-                try Failure.finishImport(report, json: output.json, summary: report.summary)
+            try await importOptions.run(json: output.json, summary: \.summary) { zone, options, progress in
+                try await zone.talentImport.importFile(at: file, options: options, actor: actor.resolved, progress: progress)
             }
         }
     }
@@ -66,5 +55,37 @@ final class ProgressBox: @unchecked Sendable {
         defer { lock.unlock() }
         bar?.finish()
         bar = nil
+    }
+}
+
+/// `--skip-invalid` and `--encoding` of the row-by-row CSV imports (talents, housing units), and how
+/// they run: a progress bar per phase, then the report (``Failure/finishImport(_:json:summary:)``).
+struct CSVImportOptions: ParsableArguments {
+    @Flag(help: "Import the valid rows and report the invalid ones instead of importing nothing.") var skipInvalid = false
+    @Option(help: "auto | utf-8 | gb18030 (gbk and gb2312 are read as gb18030).") var encoding: String = "auto"
+
+    func resolved() throws -> TalentImportService.Options {
+        .init(encoding: try SourceEncoding.option(encoding), skipInvalid: skipInvalid)
+    }
+
+    func run<Report: Encodable & ImportOutcome & Sendable>(
+        json: Bool, summary: @escaping @Sendable (Report) -> String,
+        _ body: @escaping (TalentZone, TalentImportService.Options, @escaping TalentImportService.Progress) async throws -> Report
+    ) async throws {
+        let options = try resolved()
+        try await Command.run { zone in
+            let bar = ProgressBox()
+            let report = try await body(zone, options) { phase, done, total in bar.update(phase: phase, done: done, total: total) }
+            bar.finish()
+            try Failure.finishImport(report, json: json, summary: summary(report))
+        }
+    }
+}
+
+extension SourceEncoding {
+    /// The value of an `--encoding` option, or a usage error naming the allowed ones.
+    static func option(_ text: String) throws -> SourceEncoding {
+        guard let encoding = parse(text) else { throw UsageError("--encoding must be auto, utf-8 or gb18030 (not \(text))") }
+        return encoding
     }
 }
