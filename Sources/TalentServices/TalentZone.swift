@@ -28,35 +28,45 @@ public struct TalentZone: Sendable {
     /// `rules explain`, `rules simulate`, `rules classify`.
     public var ruleExplanations: RuleExplanationService { RuleExplanationService(store: store) }
 
-    /// Opens the database for `body`. The embedded cluster is started and migrated on demand; an external
-    /// database must already be migrated (`talentctl db migrate`).
+    /// Opens the database for `body`. The embedded cluster is started and migrated on demand (as the
+    /// owner role; use cases then run as the application role); an external database must already be
+    /// migrated (`talentctl db migrate`).
     public static func open<T: Sendable>(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         _ body: (TalentZone) async throws -> T
     ) async throws -> T {
         let target = try DatabaseTarget.resolve(environment: environment)
-        let settings = try await target.prepare()
-        let migrator = Migrator(migrations: try Migration.load(from: try SchemaDirectory.locate(environment: environment)))
-        return try await Store.withStore(settings, logger: Store.quietLogger) { store in
-            if target.isEmbedded {
-                _ = try await migrator.migrate(store)
-            } else if try await !migrator.isCurrent(store) {
-                throw StoreError.migration("the database at \(settings.redacted) is not fully migrated; run `talentctl db migrate`")
+        let prepared = try await target.prepare()
+        let migrator = try Self.migrator(prepared, environment: environment)
+        return try await Store.withStore(prepared.application, logger: Store.quietLogger) { store in
+            if try await !migrator.isCurrent(store) {
+                guard target.isEmbedded else {
+                    throw StoreError.migration("the database at \(prepared.application.redacted) is not fully migrated; run `talentctl db migrate`")
+                }
+                try await Store.withStore(prepared.migration, logger: Store.quietLogger) { owner in
+                    _ = try await migrator.migrate(owner)
+                }
             }
             return try await body(TalentZone(store: store, target: target))
         }
     }
 
-    /// Opens the database without checking migrations (for `talentctl db …`).
+    /// Opens the database without checking migrations (for `talentctl db …`), connected as the role
+    /// that migrates (the owner role of the embedded cluster; `DATABASE_URL` for an external server).
     public static func openForAdministration<T: Sendable>(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         _ body: (Store, Migrator, DatabaseTarget) async throws -> T
     ) async throws -> T {
         let target = try DatabaseTarget.resolve(environment: environment)
-        let settings = try await target.prepare()
-        let migrator = Migrator(migrations: try Migration.load(from: try SchemaDirectory.locate(environment: environment)))
-        return try await Store.withStore(settings, logger: Store.quietLogger) { store in
+        let prepared = try await target.prepare()
+        let migrator = try Self.migrator(prepared, environment: environment)
+        return try await Store.withStore(prepared.migration, logger: Store.quietLogger) { store in
             try await body(store, migrator, target)
         }
+    }
+
+    private static func migrator(_ prepared: PreparedDatabase, environment: [String: String]) throws -> Migrator {
+        let roles = try prepared.roles ?? DatabaseRoles.fromEnvironment(environment)
+        return Migrator(migrations: try Migration.load(from: try SchemaDirectory.locate(environment: environment)), roles: roles)
     }
 }

@@ -29,8 +29,10 @@ public final class Store: Sendable {
         logger: Logger = Store.quietLogger,
         _ body: (Store) async throws -> T
     ) async throws -> T {
-        try await probe(settings, logger: logger)
+        let limits = try SessionLimits.ofProcess.get()
+        try await probe(settings, limits: limits, logger: logger)
         var configuration = clientConfiguration(settings)
+        configuration.options.additionalStartupParameters += limits.startupParameters
         configuration.options.maximumConnections = 8
         configuration.options.keepAliveBehavior = nil
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -48,8 +50,21 @@ public final class Store: Sendable {
         while true {
             attempt += 1
             do {
-                return try await client.withTransaction(logger: logger) { connection in
-                    try await body(StoreSession(connection: connection, logger: logger))
+                // BEGIN, body, COMMIT; ROLLBACK when body throws, unless the connection is gone (the server
+                // died, say). postgres-nio's own `withTransaction` sends ROLLBACK on a closed connection too,
+                // and a query written to a closed channel is never answered: the command hung forever.
+                return try await client.withConnection { connection in
+                    let session = StoreSession(connection: connection, logger: logger)
+                    try await session.query("BEGIN")
+                    let value: T
+                    do {
+                        value = try await body(session)
+                    } catch {
+                        if !connection.isClosed { _ = try? await connection.query("ROLLBACK", logger: logger) }
+                        throw error
+                    }
+                    try await session.query("COMMIT")
+                    return value
                 }
             } catch {
                 let mapped = Self.mapUnlessDomain(error)
@@ -79,10 +94,11 @@ public final class Store: Sendable {
         return error
     }
 
-    private static func probe(_ settings: ConnectionSettings, logger: Logger) async throws {
+    private static func probe(_ settings: ConnectionSettings, limits: SessionLimits, logger: Logger) async throws {
+        var configuration = connectionConfiguration(settings)
+        configuration.options.additionalStartupParameters += limits.startupParameters
         do {
-            let connection = try await PostgresConnection.connect(
-                configuration: connectionConfiguration(settings), id: 0, logger: logger)
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             try await connection.close()
         } catch {
             switch StoreError.from(error) {
@@ -148,13 +164,22 @@ public struct StoreSession: Sendable {
     let connection: PostgresConnection
     let logger: Logger
 
+    /// Runs `query`; on a connection that has closed it fails at once instead of waiting for an answer
+    /// that cannot come (postgres-nio would wait forever: see ``Store/write(_:)``).
     @discardableResult
     func query(_ query: PostgresQuery) async throws -> PostgresRowSequence {
-        try await connection.query(query, logger: logger)
+        try checkOpen()
+        return try await connection.query(query, logger: logger)
+    }
+
+    func checkOpen() throws(StoreError) {
+        guard connection.isClosed else { return }
+        throw StoreError.unavailable("the connection to the database server closed (did the server stop?)")
     }
 
     /// Runs one literal SQL statement (migrations, tests); never with values from users.
     func execute(sql: String) async throws {
+        try checkOpen()
         try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
     }
 }

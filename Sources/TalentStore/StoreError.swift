@@ -59,7 +59,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         }
         guard let info = error.serverInfo, let state = info[.sqlState] else {
             switch error.code {
-            case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .uncleanShutdown,
+            case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+                return .unavailable("the connection to the database server closed (did the server stop?)")
+            case .connectionError, .poolClosed,
                  .sslUnsupported, .failedToAddSSLHandler:
                 return .unavailable("\(error.code): \(error.underlying.map { String(describing: $0) } ?? "connection failed")")
             default:
@@ -75,8 +77,15 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case "23P01": return .overlap(constraint: constraint, detail: detail)
         case "23514", "23502": return .rejected(constraint: info[.constraintName], message: message)
         case "42501", "P0001": return .refused(message)
-        case "3D000", "28000", "28P01", "57P01", "57P03", "08006", "08001", "53300":
+        case "3D000", "28000", "28P01", "57P01", "57P02", "57P03", "08006", "08001", "08003", "08004", "53300":
             return .unavailable("\(state) \(message)")
+        case "55P03":
+            return .unavailable("\(state) \(message): another session held the lock longer than TALENTZONE_LOCK_TIMEOUT "
+                                + "allows; try again later, or raise the limit")
+        case "57014":
+            return .unavailable("\(state) \(message) (TALENTZONE_STATEMENT_TIMEOUT, or an administrator cancelled it)")
+        case "25P03":
+            return .unavailable("\(state) \(message) (TALENTZONE_IDLE_IN_TRANSACTION_TIMEOUT)")
         default:
             if state.hasPrefix("22") { return .rejected(constraint: nil, message: "\(state) \(message)") }
             return .internal("\(state) \(message)")

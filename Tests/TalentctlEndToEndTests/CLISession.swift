@@ -14,7 +14,9 @@ struct CLISession {
 
     static func fresh(_ label: String = #function) async throws -> CLISession {
         let settings = try await TestDatabase.make(label)
-        let url = TestDatabase.url(for: settings)
+        // talentctl connects as the application role, as it does on the embedded cluster; `settings`
+        // (a superuser's) stays for tests that arrange data behind talentctl's back.
+        let url = TestDatabase.url(for: TestDatabase.application(settings))
         return CLISession(settings: settings, environment: ["DATABASE_URL": url, "USER": "cli-tester"], url: url)
     }
 

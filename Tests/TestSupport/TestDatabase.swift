@@ -13,7 +13,8 @@ public enum TestDatabase {
         var lastError: (any Error)?
         for attempt in 0..<20 {
             do {
-                try await DatabaseTarget.createDatabaseIfMissing(name, template: templateName, on: cluster.admin)
+                try await DatabaseTarget.createDatabaseIfMissing(
+                    name, template: templateName, owner: DatabaseRoles.standard.owner, on: cluster.admin)
                 var settings = cluster.admin
                 settings.database = name
                 return settings
@@ -24,6 +25,21 @@ public enum TestDatabase {
             }
         }
         throw lastError ?? StoreError.unavailable("could not create test database \(name)")
+    }
+
+    /// `settings` (a superuser's, as ``make(_:)`` returns) for the application role that talentctl's use
+    /// cases connect as: it owns nothing and may do only what Docs/operations.md lists.
+    public static func application(_ settings: ConnectionSettings) -> ConnectionSettings {
+        var settings = settings
+        settings.user = DatabaseRoles.standard.application
+        return settings
+    }
+
+    /// `settings` for the owner role that migrations run as.
+    public static func owner(_ settings: ConnectionSettings) -> ConnectionSettings {
+        var settings = settings
+        settings.user = DatabaseRoles.standard.owner
+        return settings
     }
 
     /// The cluster every test of this process shares (for tests that run `talentctl` against it).
@@ -69,11 +85,13 @@ public enum TestDatabase {
         Cleanup.register(cluster: cluster, folder: home)
         let admin = ConnectionSettings(
             endpoint: .unixSocket(path: cluster.socketPath), user: cluster.superuser, database: "postgres", sslMode: .disable)
-        try await DatabaseTarget.createDatabaseIfMissing(templateName, on: admin)
+        let roles = DatabaseRoles.standard
+        try await roles.prepareCluster(admin)
+        try await DatabaseTarget.createDatabaseIfMissing(templateName, owner: roles.owner, on: admin)
         var templateSettings = admin
         templateSettings.database = templateName
-        let migrator = Migrator(migrations: try Migration.load(from: schemaDirectory))
-        try await Store.withStore(templateSettings) { store in
+        let migrator = Migrator(migrations: try Migration.load(from: schemaDirectory), roles: roles)
+        try await Store.withStore(owner(templateSettings)) { store in
             _ = try await migrator.migrate(store)
         }
         return Running(cluster: cluster, admin: admin)

@@ -22,6 +22,7 @@ public struct EmbeddedCluster: Sendable {
     public let durable: Bool
     private let binaries: PostgresBinaries
     private let runner: CommandRunner
+    private var startLock: ClusterStartLock { ClusterStartLock(path: root + "/start.lock") }
 
     public var dataDirectory: String { root + "/data" }
     public var socketDirectory: String { root + "/run" }
@@ -46,42 +47,80 @@ public struct EmbeddedCluster: Sendable {
         return FileManager.default.currentDirectoryPath + "/.talentzone"
     }
 
+    /// Running means: the postmaster named in `postmaster.pid` is alive (not a zombie) and its socket
+    /// accepts connections. A pid alone is not enough (Docs/operations.md, "After a crash").
     public func state() -> State {
         guard FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") else { return .notInitialised }
-        let result = try? runner.run(binaries.pgCtl, ["status", "-D", dataDirectory])
-        return result?.status == 0 ? .running : .stopped
+        guard let pid = ServerLiveness.postmasterPID(dataDirectory: dataDirectory), ServerLiveness.isAlive(pid) else {
+            return .stopped
+        }
+        return ServerLiveness.answers(socketPath: socketPath) ? .running : .stopped
     }
 
-    /// Creates the cluster if needed and starts it if it is not running. Safe to call repeatedly.
-    /// Returns true when it had to start the server.
+    /// Creates the cluster if needed and starts it if it is not running. Safe to call repeatedly and from
+    /// several processes at once: creation and start are serialised by a lock file in the cluster folder,
+    /// and whoever comes second finds the server running. Returns true when it had to start the server.
     @discardableResult
     public func start() throws(StoreError) -> Bool {
-        switch state() {
-        case .running: return false
-        case .notInitialised: try initialise()
-        case .stopped: break
+        try Self.checkUsable(path: home)
+        try Self.checkUsable(path: root)
+        try makeFolder(root)
+        return try startLock.withLock { () throws(StoreError) -> Bool in
+            switch state() {
+            case .running: return false
+            case .notInitialised: try initialise()
+            case .stopped: break
+            }
+            try ClusterAccess(runner: runner).write(into: dataDirectory)
+            try launch()
+            return true
         }
-        var options = "-k \(socketDirectory) -p \(port) -c listen_addresses=''"
-        if !durable {
-            // Tests run many suites in parallel, each with its own small pool.
-            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"
-        }
-        let result = try run(binaries.pgCtl, ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options, "start"])
-        guard result.status == 0 else {
-            throw StoreError.unavailable(
-                "the embedded PostgreSQL server in \(root) did not start: "
-                    + Self.lastLines(of: result.standardError + result.standardOutput)
-                    + " (see \(logFile))")
-        }
-        return true
     }
 
     /// Stops the server if it runs. `immediate` skips the shutdown checkpoint (throwaway clusters).
     public func stop(immediate: Bool = false) throws(StoreError) {
-        guard state() == .running else { return }
-        let result = try run(binaries.pgCtl, ["-D", dataDirectory, "-w", "-t", "60", "-m", immediate ? "immediate" : "fast", "stop"])
-        guard result.status == 0 else {
-            throw StoreError.unavailable("could not stop the embedded PostgreSQL server: " + Self.lastLines(of: result.standardError))
+        guard FileManager.default.fileExists(atPath: root) else { return }
+        try startLock.withLock { () throws(StoreError) in
+            guard let pid = ServerLiveness.postmasterPID(dataDirectory: dataDirectory), ServerLiveness.isAlive(pid) else { return }
+            let result = try run(binaries.pgCtl, ["-D", dataDirectory, "-w", "-t", "60", "-m", immediate ? "immediate" : "fast", "stop"])
+            guard result.status == 0 else {
+                throw StoreError.unavailable("could not stop the embedded PostgreSQL server: " + Self.lastLines(of: result.standardError))
+            }
+        }
+    }
+
+    /// The server's options. Paths are quoted for the shell that pg_ctl starts the server through.
+    /// The log keeps no DETAIL (it would hold the values of a refused row: identity numbers) and no
+    /// statement text.
+    var serverOptions: String {
+        var options = "-k \(Self.shellQuoted(socketDirectory)) -p \(port) -c listen_addresses=''"
+            + " -c log_error_verbosity=terse -c log_min_error_statement=panic"
+        if !durable {
+            // Tests run many suites in parallel, each with its own small pool.
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"
+        }
+        return options
+    }
+
+    /// Starts the server (under the start lock). After a crash (`kill -9` of the postmaster) its
+    /// `postmaster.pid` may name a zombie, which PostgreSQL takes for a live server, and the old
+    /// backends take a moment to notice and exit; both are waited out for up to 15 seconds.
+    private func launch() throws(StoreError) {
+        let deadline = Date().addingTimeInterval(15)
+        while true {
+            if let pid = ServerLiveness.postmasterPID(dataDirectory: dataDirectory), !ServerLiveness.isAlive(pid) {
+                unlink(dataDirectory + "/postmaster.pid")
+            }
+            let result = try run(binaries.pgCtl, ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", serverOptions, "start"])
+            if result.status == 0 { return }
+            if state() == .running { return }
+            guard Date() < deadline else {
+                throw StoreError.unavailable(
+                    "the embedded PostgreSQL server in \(root) did not start: "
+                        + Self.lastLines(of: result.standardError + result.standardOutput)
+                        + " (see \(logFile))")
+            }
+            usleep(250_000)
         }
     }
 
@@ -94,7 +133,7 @@ public struct EmbeddedCluster: Sendable {
                 .write(toFile: home + "/LOCATION", atomically: true, encoding: .utf8)
         }
         let result = try run(binaries.initdb, [
-            "-D", dataDirectory, "-U", superuser, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8",
+            "-D", dataDirectory, "-U", superuser, "--auth-local=peer", "--auth-host=reject", "-E", "UTF8", "--locale=C.UTF-8",
         ] + (durable ? [] : ["--no-sync"]))
         guard result.status == 0 else {
             throw StoreError.unavailable("initdb failed for \(dataDirectory): " + Self.lastLines(of: result.standardError))
@@ -152,6 +191,23 @@ public struct EmbeddedCluster: Sendable {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         return String(hash, radix: 16)
+    }
+
+    /// Refuses a folder the server's start command cannot carry: pg_ctl starts the server through the
+    /// shell inside double quotes, and PostgreSQL splits socket folder lists at commas. Spaces are fine.
+    static func checkUsable(path: String) throws(StoreError) {
+        let unusable = path.unicodeScalars.filter { "\"$`\\,'".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F }
+        guard unusable.isEmpty else {
+            let shown = String(String.UnicodeScalarView(unusable)).debugDescription
+            throw StoreError.configuration(
+                "the cluster folder '\(path)' contains \(shown), which PostgreSQL's start command cannot carry; "
+                    + "choose a TALENTZONE_HOME of letters, digits, spaces and - _ . /")
+        }
+    }
+
+    /// `text` in single quotes for a POSIX shell.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     static func lastLines(of text: String) -> String {

@@ -14,13 +14,33 @@ public struct Migrator: Sendable {
     }
 
     public let migrations: [Migration]
+    /// The roles whose privileges ``migrate(_:)`` grants after migrating (DatabaseRoles), if any.
+    public let roles: DatabaseRoles?
 
-    public init(migrations: [Migration]) {
+    public init(migrations: [Migration], roles: DatabaseRoles? = nil) {
         self.migrations = migrations
+        self.roles = roles
     }
 
-    /// Applies what is pending; returns the migrations it applied.
+    /// Applies what is pending; returns the migrations it applied. With ``roles``, it then grants the
+    /// application role its privileges (DatabaseRoles), when this connection may (as the schema's owner
+    /// or a superuser) and the role exists.
     public func migrate(_ store: Store) async throws -> [Migration] {
+        let applied = try await applyPending(store)
+        if let roles {
+            try await store.write { session in
+                try await session.query("SELECT pg_advisory_xact_lock(7251001)")
+                guard try await session.mayGrant(), try await session.roleExists(roles.application) else { return }
+                try await roles.grantApplicationPrivileges(session)
+            }
+        }
+        return applied
+    }
+
+    private func applyPending(_ store: Store) async throws -> [Migration] {
+        // Nothing to do is found without DDL, so a connection that may not create tables (the
+        // application role) can run this on a migrated database.
+        if try await isCurrent(store) { return [] }
         var applied: [Migration] = []
         for migration in migrations {
             let didApply = try await store.write { session in
@@ -96,6 +116,7 @@ public struct Migrator: Sendable {
     }
 
     private static func ensureTable(_ session: StoreSession) async throws {
+        guard try await !tableExists(session) else { return }
         try await session.query("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version    integer PRIMARY KEY,

@@ -38,7 +38,7 @@ extension StoreSession {
             """)
         // A round adds tens of thousands of rows at once; without fresh statistics the draw's joins are
         // planned as nested loops over "a few rows" until autovacuum gets round to them.
-        try await query("ANALYZE housing_round_units, housing_round_applications")
+        try await query("SELECT analyze_housing_round_facts()")  // as the owner: Schema/0006
         guard let record = try await housingRound(code: code) else { throw StoreError.internal("the new round could not be read back") }
         return record
     }

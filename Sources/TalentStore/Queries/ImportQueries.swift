@@ -82,6 +82,7 @@ extension StoreSession {
         progress: @Sendable (Int) -> Void = { _ in }
     ) async throws {
         let batch = String(batchID)
+        try checkOpen()
         try await connection.copyFrom(table: "talents", columns: Self.talentCopyColumns, logger: logger) { writer in
             var buffer = ByteBuffer()
             buffer.reserveCapacity(1 << 20)
