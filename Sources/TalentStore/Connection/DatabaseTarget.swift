@@ -88,8 +88,6 @@ public enum DatabaseTarget: Sendable {
             }
         }
     }
-
-    }
 }
 
 /// The connections a program makes once the database is ready: use cases connect as `application`,
