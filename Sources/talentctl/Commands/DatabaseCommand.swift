@@ -109,19 +109,50 @@ struct DatabaseCommand: AsyncParsableCommand {
     struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply pending migrations from Schema/, each in its own transaction.",
-            discussion: "Refuses to run if an applied migration file was changed.\n\nExample:\n  DATABASE_URL=postgres://talentzone@db:5432/talentzone talentctl db migrate")
+            discussion: """
+                Refuses to run if an applied migration file was changed. Then grants the application role
+                (TALENTZONE_APP_ROLE, default talentzone_app) its privileges and reports what it finds: who it
+                is connected as, and whether the application role owns nothing and may not create, truncate
+                or change the audit log (Docs/operations.md, "Database roles").
+
+                Example:
+                  DATABASE_URL=postgres://talentzone_owner@db:5432/talentzone talentctl db migrate
+                  talentctl db migrate --json
+                """)
+
+        @OptionGroup var output: OutputOptions
+
+        struct Report: Encodable {
+            var applied: [String]
+            var migrations: Int
+            var roles: PrivilegeReport?
+        }
 
         func run() async throws {
             try await Command.local {
                 try await TalentZone.openForAdministration { store, migrator, _ in
                     let applied = try await migrator.migrate(store)
+                    let roles = try await migrator.roles?.report(store)
+                    let names = applied.map { "\(String(format: "%04d", $0.version))_\($0.name)" }
+                    if output.json {
+                        return Output.json(Report(applied: names, migrations: migrator.migrations.count, roles: roles))
+                    }
                     if applied.isEmpty {
                         Output.line("schema up to date (\(migrator.migrations.count) migrations)")
                     }
-                    for migration in applied {
-                        Output.line("applied \(String(format: "%04d", migration.version))_\(migration.name)")
-                    }
+                    for name in names { Output.line("applied \(name)") }
+                    if let roles { RolesView.print(roles) }
                 }
+            }
+        }
+    }
+
+    /// The roles part of `db migrate` (Docs/operations.md, "Database roles").
+    enum RolesView {
+        static func print(_ report: PrivilegeReport) {
+            Output.line("connected as \(report.connectedAs)\(report.connectedIsSuperuser ? " (superuser)" : "")")
+            for finding in report.findings {
+                Output.line("\(finding.level == .ok ? "ok" : finding.level.rawValue): \(finding.message)")
             }
         }
     }
