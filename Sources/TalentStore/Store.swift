@@ -8,6 +8,7 @@ public final class Store: Sendable {
     public let settings: ConnectionSettings
     let client: PostgresClient
     let logger: Logger
+    let leaseWatch = LeaseWatch()
 
     /// Logs only critical events: a command-line tool must not print connection chatter.
     public static var quietLogger: Logger {
@@ -37,8 +38,21 @@ public final class Store: Sendable {
         configuration.options.keepAliveBehavior = nil
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         let store = Store(settings: settings, client: client, logger: logger)
+        let watch = store.leaseWatch
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
+            group.addTask {
+                // The pool runs until the body is done, or until the monitor finds the server gone.
+                await withTaskGroup(of: Void.self) { pool in
+                    pool.addTask { await client.run() }
+                    pool.addTask {
+                        await watch.monitor {
+                            (try? await probe(settings, limits: limits, logger: logger, timeout: .seconds(2))) != nil
+                        }
+                    }
+                    await pool.next()
+                    pool.cancelAll()
+                }
+            }
             defer { group.cancelAll() }
             return try await body(store)
         }
@@ -53,7 +67,10 @@ public final class Store: Sendable {
                 // BEGIN, body, COMMIT; ROLLBACK when body throws, unless the connection is gone (the server
                 // died, say). postgres-nio's own `withTransaction` sends ROLLBACK on a closed connection too,
                 // and a query written to a closed channel is never answered: the command hung forever.
+                let token = leaseWatch.waitBegins()
+                defer { leaseWatch.waitEnds(token) }
                 return try await client.withConnection { connection in
+                    leaseWatch.waitEnds(token)
                     let session = StoreSession(connection: connection, logger: logger)
                     try await session.query("BEGIN")
                     let value: T
@@ -67,6 +84,7 @@ public final class Store: Sendable {
                     return value
                 }
             } catch {
+                if leaseWatch.serverLost { throw StoreError.unavailable(LeaseWatch.lostMessage) }
                 let mapped = Self.mapUnlessDomain(error)
                 if let storeError = mapped as? StoreError, storeError.isRetryable, attempt < 5 { continue }
                 throw mapped
@@ -76,11 +94,15 @@ public final class Store: Sendable {
 
     /// Runs `body` on one pooled connection, outside an explicit transaction.
     public func read<T: Sendable>(_ body: (StoreSession) async throws -> T) async throws -> T {
+        let token = leaseWatch.waitBegins()
+        defer { leaseWatch.waitEnds(token) }
         do {
             return try await client.withConnection { connection in
-                try await body(StoreSession(connection: connection, logger: logger))
+                leaseWatch.waitEnds(token)
+                return try await body(StoreSession(connection: connection, logger: logger))
             }
         } catch {
+            if leaseWatch.serverLost { throw StoreError.unavailable(LeaseWatch.lostMessage) }
             throw Self.mapUnlessDomain(error)
         }
     }
@@ -90,13 +112,15 @@ public final class Store: Sendable {
         if let error = error as? PostgresTransactionError, let inner = error.closureError {
             return mapUnlessDomain(inner)
         }
-        if error is PSQLError || error is PostgresTransactionError { return StoreError.from(error) }
+        if error is PSQLError || error is PostgresTransactionError || error is PostgresError { return StoreError.from(error) }
         return error
     }
 
-    private static func probe(_ settings: ConnectionSettings, limits: SessionLimits, logger: Logger) async throws {
+    private static func probe(_ settings: ConnectionSettings, limits: SessionLimits, logger: Logger,
+                              timeout: TimeAmount? = nil) async throws {
         var configuration = connectionConfiguration(settings)
         configuration.options.additionalStartupParameters += limits.startupParameters
+        if let timeout { configuration.options.connectTimeout = timeout }
         do {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             try await connection.close()

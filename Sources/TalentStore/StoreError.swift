@@ -54,6 +54,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             if let inner = error.beginError ?? error.commitError { return from(inner) }
             return .internal(String(reflecting: error))
         }
+        if let error = error as? PostgresError, case .connectionClosed = error {
+            // The older error type, still thrown by COPY when the server goes away mid-stream.
+            return .unavailable("the connection to the database server closed (did the server stop?)")
+        }
         guard let error = error as? PSQLError else {
             return .internal(String(describing: error))
         }
