@@ -11,7 +11,7 @@ public struct MobileNumber: Hashable, Sendable, ValidatedText {
         func failure(_ reason: String) -> ValidationError {
             ValidationError(
                 field: Self.field, value: raw, reason: reason,
-                hint: "Give an 11-digit mainland mobile number such as 13800138000, optionally with +86.")
+                hint: "Give the 11-digit mainland mobile number (it starts with 13–19), optionally with +86.")
         }
         if let bad = digits.first(where: { !("0"..."9").contains($0) }) {
             throw failure("'\(bad)' is not a digit")
