@@ -142,7 +142,7 @@ public struct PracticeBaseService: Sendable {
         var filter = filter
         filter.universityCode = filter.universityCode?.uppercased()
         return try await run { [filter] in
-            try await RegistryService.reading(store, reveal) { session in
+            try await store.read(revealing: reveal) { session in
                 let records = try await session.trainees(filter)
                 if let reveal { try await session.recordReveal(reveal, entityType: "trainee", ids: records.map(\.id)) }
                 return records
@@ -155,7 +155,7 @@ public struct PracticeBaseService: Sendable {
     public func trainee(_ reference: TraineeReference, on date: CalendarDate = .today(),
                         reveal: PIIReveal? = nil) async throws(ServiceError) -> TraineeDetail {
         try await run {
-            try await RegistryService.reading(store, reveal) { session in
+            try await store.read(revealing: reveal) { session in
                 let trainee = try await Self.trainee(reference, session)
                 if let reveal { try await session.recordReveal(reveal, entityType: "trainee", ids: [trainee.id]) }
                 return try await detail(of: trainee, on: date, session)

@@ -14,6 +14,13 @@ public struct PIIReveal: Sendable {
     }
 }
 
+extension Store {
+    /// A read, in one writing transaction when it reveals personal data (so the reveal is recorded with it).
+    func read<T: Sendable>(revealing reveal: PIIReveal?, _ body: (StoreSession) async throws -> T) async throws -> T {
+        reveal == nil ? try await read(body) : try await write(body)
+    }
+}
+
 extension StoreSession {
     /// One `pii.reveal` entry for each of `ids` (entities of `entityType`), all in one statement.
     func recordReveal(_ reveal: PIIReveal, entityType: String, ids: [Int64]) async throws {

@@ -134,7 +134,7 @@ public struct RegistryService: Sendable {
     /// One talent. With `reveal`, the read and its `pii.reveal` audit entry share one transaction.
     public func talent(identityKey: String, reveal: PIIReveal? = nil) async throws(ServiceError) -> TalentRecord {
         try await run {
-            try await Self.reading(store, reveal) { session in
+            try await store.read(revealing: reveal) { session in
                 let record = try await Self.talent(identityKey, session)
                 if let reveal { try await session.recordReveal(reveal, entityType: "talent", ids: [record.id]) }
                 return record
@@ -146,7 +146,7 @@ public struct RegistryService: Sendable {
     /// written in the transaction of the read.
     public func talents(_ filter: TalentFilter, reveal: PIIReveal? = nil) async throws(ServiceError) -> [TalentRecord] {
         try await run {
-            try await Self.reading(store, reveal) { session in
+            try await store.read(revealing: reveal) { session in
                 let records = try await session.talents(filter)
                 if let reveal { try await session.recordReveal(reveal, entityType: "talent", ids: records.map(\.id)) }
                 return records
@@ -158,7 +158,7 @@ public struct RegistryService: Sendable {
     /// share one transaction.
     public func history(identityKey: String, reveal: PIIReveal? = nil) async throws(ServiceError) -> [TalentVersion] {
         try await run {
-            try await Self.reading(store, reveal) { session in
+            try await store.read(revealing: reveal) { session in
                 let record = try await Self.talent(identityKey, session)
                 let versions = try await session.talentHistory(id: record.id).map {
                     TalentVersion(version: $0.version, replacedAt: $0.replacedAt, data: $0.data)
@@ -174,13 +174,6 @@ public struct RegistryService: Sendable {
     }
 
     // MARK: Helpers
-
-    /// A read, in a writing transaction when it reveals personal data (to record the reveal).
-    static func reading<T: Sendable>(
-        _ store: Store, _ reveal: PIIReveal?, _ body: (StoreSession) async throws -> T
-    ) async throws -> T {
-        reveal == nil ? try await store.read(body) : try await store.write(body)
-    }
 
     static func talent(_ identityKey: String, _ session: StoreSession) async throws -> TalentRecord {
         guard let found = try await session.talent(identityKey: identityKey) else {
