@@ -6,7 +6,8 @@ public struct ImportIssue: Error, Equatable, Sendable, Codable, CustomStringConv
     public var line: Int
     /// The header name of the column, if the problem is in one cell.
     public var column: String?
-    /// The cell's content as given.
+    /// The cell's content as given; identity and mobile numbers masked (``PersonalDataMask``), so the
+    /// list of bad rows and `FILE.errors.csv` never repeat them in full.
     public var value: String?
     /// What is wrong and, where useful, what to do.
     public var reason: String
@@ -14,7 +15,7 @@ public struct ImportIssue: Error, Equatable, Sendable, Codable, CustomStringConv
     public init(line: Int, column: String? = nil, value: String? = nil, reason: String) {
         self.line = line
         self.column = column
-        self.value = value
+        self.value = value.map { PersonalDataMask.value($0, field: column ?? "") }
         self.reason = reason
     }
 

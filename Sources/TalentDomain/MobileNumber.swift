@@ -7,20 +7,11 @@ public struct MobileNumber: Hashable, Sendable, ValidatedText {
 
     /// Accepts the number as people write it: `+86 138-0013-8000`, `8613800138000`, `013800138000`.
     public init(_ raw: String) throws(ValidationError) {
-        var digits = raw.unicodeScalars.filter { !Self.isSeparator($0) }
-        if digits.starts(with: "+86".unicodeScalars) {
-            digits.removeFirst(3)
-        } else if digits.count == 15, digits.starts(with: "0086".unicodeScalars) {
-            digits.removeFirst(4)
-        } else if digits.count == 13, digits.starts(with: "86".unicodeScalars) {
-            digits.removeFirst(2)
-        } else if digits.count == 12, digits.first == "0" {
-            digits.removeFirst()
-        }
+        let digits = Self.withoutPrefix(raw)
         func failure(_ reason: String) -> ValidationError {
             ValidationError(
                 field: Self.field, value: raw, reason: reason,
-                hint: "Give an 11-digit mainland mobile number such as 13800138000, optionally with +86.")
+                hint: "Give the 11-digit mainland mobile number (it starts with 13–19), optionally with +86.")
         }
         if let bad = digits.first(where: { !("0"..."9").contains($0) }) {
             throw failure("'\(bad)' is not a digit")
@@ -37,11 +28,24 @@ public struct MobileNumber: Hashable, Sendable, ValidatedText {
     }
 
     /// First 3 and last 4 digits: `138****8000`.
-    public var masked: String {
-        String(value.prefix(3)) + "****" + String(value.suffix(4))
-    }
+    public var masked: String { PersonalDataMask.keepingEnds(value, head: 3, tail: 4, minimumLength: 8) }
 
     public var description: String { value }
+
+    /// `raw` without separators and without a `+86`, `0086`, `86` or `0` prefix (not yet checked).
+    static func withoutPrefix(_ raw: String) -> String.UnicodeScalarView {
+        var digits = raw.unicodeScalars.filter { !isSeparator($0) }
+        if digits.starts(with: "+86".unicodeScalars) {
+            digits.removeFirst(3)
+        } else if digits.count == 15, digits.starts(with: "0086".unicodeScalars) {
+            digits.removeFirst(4)
+        } else if digits.count == 13, digits.starts(with: "86".unicodeScalars) {
+            digits.removeFirst(2)
+        } else if digits.count == 12, digits.first == "0" {
+            digits.removeFirst()
+        }
+        return digits
+    }
 
     /// Spaces, tabs, dashes and brackets people put between digit groups.
     static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {

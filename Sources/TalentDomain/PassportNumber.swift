@@ -25,9 +25,7 @@ public struct PassportNumber: Hashable, Sendable, ValidatedText {
     }
 
     /// First 2 and last 2 characters, the rest as asterisks: `E1****67`.
-    public var masked: String {
-        String(value.prefix(2)) + String(repeating: "*", count: value.count - 4) + String(value.suffix(2))
-    }
+    public var masked: String { PersonalDataMask.keepingEnds(value, head: 2, tail: 2, minimumLength: 5) }
 
     public var description: String { value }
 }

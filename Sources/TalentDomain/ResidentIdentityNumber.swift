@@ -109,9 +109,7 @@ public struct ResidentIdentityNumber: Hashable, Sendable, Codable, CustomStringC
     }
 
     /// First 4 and last 4 characters with 10 asterisks between, e.g. `1101**********002X`.
-    public var masked: String {
-        String(value.prefix(4)) + String(repeating: "*", count: 10) + String(value.suffix(4))
-    }
+    public var masked: String { PersonalDataMask.keepingEnds(value, head: 4, tail: 4, minimumLength: 12) }
 
     public var description: String { value }
 

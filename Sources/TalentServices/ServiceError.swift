@@ -23,7 +23,11 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
     /// The database layer failed.
     case store(StoreError)
 
-    public var description: String {
+    /// The message, with any full identity or mobile number in it masked: database messages (a unique
+    /// violation's `Key (identity_key)=(…)`) and typed input can carry them.
+    public var description: String { PersonalDataMask.numbers(in: message) }
+
+    private var message: String {
         switch self {
         case let .invalid(error): "invalid \(error)"
         case let .importRejected(report): report.summary

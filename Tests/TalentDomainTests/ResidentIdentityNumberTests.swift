@@ -68,8 +68,9 @@ import Testing
     @Test func wrongCheckCharacterIsRejectedWithTheExpectedOne() {
         let error = rejection("110105194912310021")
         #expect(error?.reason == "check character should be X, not 1")
-        #expect(error?.value == "110105194912310021")
-        #expect(error?.description.hasPrefix("id_number '110105194912310021': check character should be X, not 1. ") == true)
+        // A mistyped number is personal data too: the error masks it as a listing would.
+        #expect(error?.value == "1101**********0021")
+        #expect(error?.description.hasPrefix("id_number '1101**********0021': check character should be X, not 1. ") == true)
     }
 
     @Test func everySingleSubstitutionOfGeneratedNumbersIsRejected() {

@@ -305,15 +305,38 @@ struct TalentRegistrationTests {
         }
     }
 
-    @Test func revealingPIIIsAudited() async throws {
+    @Test func revealingPIIIsAuditedPerTalent() async throws {
         try await F.withStore { (store: Store) async throws in
             let registry = RegistryService(store: store)
-            let record = try await registry.register(F.resident(name: "王小明", id: "11010519491231002X"), actor: F.actor)
-            try await registry.recordPIIReveal(scope: "talent show", entityIDs: [String(record.id)], actor: "auditor")
-            let entries = try await F.audit(store, action: "pii.reveal")
-            #expect(entries.count == 1)
-            #expect(entries.first?.entityID == String(record.id))
+            let wang = try await registry.register(F.resident(name: "王小明", id: "11010519491231002X"), actor: F.actor)
+            let li = try await registry.register(F.resident(name: "李娜", id: "360426199101010071"), actor: F.actor)
+            _ = try await registry.talent(identityKey: wang.identityKey)
+            _ = try await registry.talents(TalentFilter())
+            _ = try await registry.history(identityKey: wang.identityKey)
+            #expect(try await F.audit(store, action: "pii.reveal").isEmpty)
+
+            let shown = try await registry.talent(identityKey: wang.identityKey, reveal: PIIReveal(actor: "auditor", scope: "talent show"))
+            #expect(shown == wang)
+            var entries = try await F.audit(store, action: "pii.reveal")
+            #expect(entries.map(\.entityID) == [String(wang.id)])
             #expect(entries.first?.actor == "auditor")
+            #expect(entries.first?.entityType == "talent")
+
+            let listed = try await registry.talents(TalentFilter(), reveal: PIIReveal(actor: "auditor", scope: "talent list"))
+            #expect(listed.count == 2)
+            _ = try await registry.history(identityKey: li.identityKey, reveal: PIIReveal(actor: "auditor", scope: "talent history"))
+            entries = try await F.audit(store, action: "pii.reveal")
+            #expect(entries.count == 4)
+            #expect(entries.filter { $0.entityID == String(wang.id) }.count == 2)
+            #expect(entries.filter { $0.entityID == String(li.id) }.count == 2)
+            #expect(entries.allSatisfy { $0.entityType == "talent" && $0.actor == "auditor" })
+
+            // A reveal of nobody is no reveal; one of a talent not registered fails and records nothing.
+            _ = try await registry.talents(TalentFilter(nameContains: "无此人"), reveal: PIIReveal(actor: "auditor", scope: "talent list"))
+            await #expect(throws: ServiceError.self) {
+                _ = try await registry.talent(identityKey: "440524188001010014", reveal: PIIReveal(actor: "auditor", scope: "talent show"))
+            }
+            #expect(try await F.audit(store, action: "pii.reveal").count == 4)
         }
     }
 }

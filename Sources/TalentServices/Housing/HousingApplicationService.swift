@@ -26,7 +26,7 @@ extension HousingApplicationService {
             return try await store.write { session in
                 guard let talent = try await session.talent(identityKey: key) else {
                     throw ServiceError.notFound(
-                        "no talent is registered with identity \(key); register the talent first (`talentctl talent register`)")
+                        "no talent is registered with identity \(PersonalDataMask.identity(key)); register the talent first (`talentctl talent register`)")
                 }
                 var employerID: Int64?
                 if let employerCode {
@@ -127,7 +127,7 @@ extension HousingApplicationService {
                 var talentID: Int64?
                 if let key {
                     guard let record = try await session.talent(identityKey: key) else {
-                        throw ServiceError.notFound("no talent is registered with identity \(key)")
+                        throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(key))")
                     }
                     talentID = record.id
                 }

@@ -139,7 +139,7 @@ extension HousingOfferService {
 
     static func talentID(_ identityKey: String, _ session: StoreSession) async throws -> Int64 {
         guard let talent = try await session.talent(identityKey: identityKey) else {
-            throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+            throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
         }
         return talent.id
     }

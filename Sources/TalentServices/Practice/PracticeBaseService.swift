@@ -136,33 +136,29 @@ public struct PracticeBaseService: Sendable {
         }
     }
 
-    /// Sorted by university, then name, in pinyin order.
-    public func trainees(_ filter: TraineeFilter) async throws(ServiceError) -> [TraineeRecord] {
+    /// Sorted by university, then name, in pinyin order. With `reveal`, one `pii.reveal` audit entry per
+    /// trainee listed is written in the transaction of the read.
+    public func trainees(_ filter: TraineeFilter, reveal: PIIReveal? = nil) async throws(ServiceError) -> [TraineeRecord] {
         var filter = filter
         filter.universityCode = filter.universityCode?.uppercased()
-        return try await run { try await store.read { try await $0.trainees(filter) } }
-    }
-
-    /// One trainee with the stage reports, the final assessment and what still blocks completion today.
-    public func trainee(_ reference: TraineeReference, on date: CalendarDate = .today()) async throws(ServiceError) -> TraineeDetail {
-        try await run {
-            try await store.read { session in
-                let trainee = try await Self.trainee(reference, session)
-                return try await detail(of: trainee, on: date, session)
+        return try await run { [filter] in
+            try await store.read(revealing: reveal) { session in
+                let records = try await session.trainees(filter)
+                if let reveal { try await session.recordReveal(reveal, entityType: "trainee", ids: records.map(\.id)) }
+                return records
             }
         }
     }
 
-    /// Records that full identity and mobile numbers of trainees were shown.
-    public func recordPIIReveal(scope: String, traineeIDs: [Int64], actor: String) async throws(ServiceError) {
+    /// One trainee with the stage reports, the final assessment and what still blocks completion today.
+    /// With `reveal`, the read and its `pii.reveal` audit entry share one transaction.
+    public func trainee(_ reference: TraineeReference, on date: CalendarDate = .today(),
+                        reveal: PIIReveal? = nil) async throws(ServiceError) -> TraineeDetail {
         try await run {
-            try await store.write { session in
-                try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "pii.reveal", entityType: "trainee",
-                    entityID: traineeIDs.count == 1 ? String(traineeIDs[0]) : "\(traineeIDs.count) trainees",
-                    before: Optional<[String]>.none,
-                    after: ["scope": scope, "trainees": traineeIDs.map(String.init).joined(separator: ",")],
-                    reason: "full identity and mobile numbers shown"))
+            try await store.read(revealing: reveal) { session in
+                let trainee = try await Self.trainee(reference, session)
+                if let reveal { try await session.recordReveal(reveal, entityType: "trainee", ids: [trainee.id]) }
+                return try await detail(of: trainee, on: date, session)
             }
         }
     }

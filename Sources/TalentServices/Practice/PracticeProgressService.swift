@@ -26,7 +26,7 @@ extension PracticeBaseService {
             guard let placement = before.placement else { throw ServiceError.internal(before) }
             guard let mentor = try await session.talent(identityKey: mentorIdentity) else {
                 throw ServiceError.notFound(
-                    "no talent is registered with identity \(mentorIdentity); the mentor must be a registered talent "
+                    "no talent is registered with identity \(PersonalDataMask.identity(mentorIdentity)); the mentor must be a registered talent "
                         + "(`talentctl talent register`)")
             }
             guard mentor.employer?.creditCode == placement.enterpriseCode else {

@@ -31,7 +31,7 @@ extension PracticeBaseService {
                 var mentorIDs: [Int64] = []
                 for identity in Set(input.mentorIdentities) {
                     guard let mentor = try await session.talent(identityKey: identity) else {
-                        throw ServiceError.notFound("no talent is registered with identity \(identity)")
+                        throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identity))")
                     }
                     mentorIDs.append(mentor.id)
                 }

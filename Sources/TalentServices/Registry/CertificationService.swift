@@ -58,7 +58,7 @@ public struct CertificationService: Sendable {
         try await run {
             try await store.write { session in
                 guard let talent = try await session.talent(identityKey: identityKey, forUpdate: true) else {
-                    throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+                    throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
                 }
                 let existing = try await session.certifications(talentID: talent.id)
                 if let open = existing.first(where: { $0.status.isOpen }) {
@@ -90,13 +90,13 @@ public struct CertificationService: Sendable {
         try await run {
             try await store.write { session in
                 guard let talent = try await session.talent(identityKey: identityKey) else {
-                    throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+                    throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
                 }
                 let all = try await session.certifications(talentID: talent.id)
                 guard let target = Self.target(for: step.event, in: all) else {
                     throw ServiceError.notFound(
                         "talent #\(talent.id) (\(talent.name)) has no certification to \(step.event.rawValue)"
-                            + (all.isEmpty ? "; start one with `talentctl cert apply \(identityKey)`" : ""))
+                            + (all.isEmpty ? "; start one with `talentctl cert apply IDENTITY`" : ""))
                 }
                 return try await apply(step, to: target, session: session, actor: actor)
             }
@@ -124,7 +124,7 @@ public struct CertificationService: Sendable {
         try await run {
             try await store.read { session in
                 guard let talent = try await session.talent(identityKey: identityKey) else {
-                    throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+                    throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
                 }
                 return try await session.certifications(talentID: talent.id)
             }

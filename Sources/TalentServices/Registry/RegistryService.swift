@@ -113,7 +113,7 @@ public struct RegistryService: Sendable {
         return try await run {
             try await store.write { session in
                 guard let before = try await session.talent(identityKey: identityKey, forUpdate: true) else {
-                    throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+                    throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
                 }
                 let draft: TalentDraft
                 do {
@@ -131,38 +131,40 @@ public struct RegistryService: Sendable {
         }
     }
 
-    public func talent(identityKey: String) async throws(ServiceError) -> TalentRecord {
-        let found = try await run { try await store.read { try await $0.talent(identityKey: identityKey) } }
-        guard let found else {
-            throw .notFound("no talent is registered with identity \(identityKey); search with `talentctl talent list --name …`")
-        }
-        return found
-    }
-
-    public func talents(_ filter: TalentFilter) async throws(ServiceError) -> [TalentRecord] {
-        try await run { try await store.read { try await $0.talents(filter) } }
-    }
-
-    public func history(identityKey: String) async throws(ServiceError) -> [TalentVersion] {
-        let record = try await talent(identityKey: identityKey)
-        return try await run {
-            try await store.read { session in
-                try await session.talentHistory(id: record.id).map {
-                    TalentVersion(version: $0.version, replacedAt: $0.replacedAt, data: $0.data)
-                }
+    /// One talent. With `reveal`, the read and its `pii.reveal` audit entry share one transaction.
+    public func talent(identityKey: String, reveal: PIIReveal? = nil) async throws(ServiceError) -> TalentRecord {
+        try await run {
+            try await store.read(revealing: reveal) { session in
+                let record = try await Self.talent(identityKey, session)
+                if let reveal { try await session.recordReveal(reveal, entityType: "talent", ids: [record.id]) }
+                return record
             }
         }
     }
 
-    /// Records that full identity and phone numbers were shown (`--reveal-pii`).
-    public func recordPIIReveal(scope: String, entityIDs: [String], actor: String) async throws(ServiceError) {
+    /// Talents in pinyin order of name. With `reveal`, one `pii.reveal` audit entry per talent listed is
+    /// written in the transaction of the read.
+    public func talents(_ filter: TalentFilter, reveal: PIIReveal? = nil) async throws(ServiceError) -> [TalentRecord] {
         try await run {
-            try await store.write { session in
-                try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "pii.reveal", entityType: "talent",
-                    entityID: entityIDs.count == 1 ? entityIDs[0] : "\(entityIDs.count) talents",
-                    before: Optional<[String]>.none, after: ["scope": scope, "talents": entityIDs.joined(separator: ",")],
-                    reason: "full identity and mobile numbers shown"))
+            try await store.read(revealing: reveal) { session in
+                let records = try await session.talents(filter)
+                if let reveal { try await session.recordReveal(reveal, entityType: "talent", ids: records.map(\.id)) }
+                return records
+            }
+        }
+    }
+
+    /// The earlier versions of a talent's record. With `reveal`, the read and its `pii.reveal` audit entry
+    /// share one transaction.
+    public func history(identityKey: String, reveal: PIIReveal? = nil) async throws(ServiceError) -> [TalentVersion] {
+        try await run {
+            try await store.read(revealing: reveal) { session in
+                let record = try await Self.talent(identityKey, session)
+                let versions = try await session.talentHistory(id: record.id).map {
+                    TalentVersion(version: $0.version, replacedAt: $0.replacedAt, data: $0.data)
+                }
+                if let reveal { try await session.recordReveal(reveal, entityType: "talent", ids: [record.id]) }
+                return versions
             }
         }
     }
@@ -172,6 +174,14 @@ public struct RegistryService: Sendable {
     }
 
     // MARK: Helpers
+
+    static func talent(_ identityKey: String, _ session: StoreSession) async throws -> TalentRecord {
+        guard let found = try await session.talent(identityKey: identityKey) else {
+            throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey)); "
+                                        + "search with `talentctl talent list --name …`")
+        }
+        return found
+    }
 
     static func employerID(_ code: String?, _ session: StoreSession) async throws -> Int64? {
         guard let code else { return nil }

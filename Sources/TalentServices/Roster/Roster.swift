@@ -76,19 +76,10 @@ public struct Roster: Sendable, Equatable {
 
 /// The masks rosters apply, the same as the registry's: `5201**********123X`, `E1****67`, `138****8000`.
 enum RosterMasking {
-    static func identity(_ key: String) -> String {
-        if let identity = try? PersonIdentity(key: key) { return identity.masked }
-        return String(repeating: "*", count: key.count)
-    }
-
-    static func mobile(_ number: String) -> String {
-        (try? MobileNumber(number))?.masked ?? String(repeating: "*", count: number.count)
-    }
-
     static func masked(_ row: RosterRow) -> RosterRow {
         var row = row
-        row.identityKey = identity(row.identityKey)
-        row.mobile = row.mobile.map(mobile)
+        row.identityKey = PersonalDataMask.identity(row.identityKey)
+        row.mobile = row.mobile.map(PersonalDataMask.mobile)
         return row
     }
 }

@@ -35,8 +35,9 @@ public struct RosterService: Sendable {
             if let mentor {
                 let found = try await session.rosterMentors(reference: mentor)
                 guard !found.isEmpty else {
+                    let named = mentor.contains(where: \.isNumber) ? PersonalDataMask.identity(mentor) : mentor
                     throw ServiceError.notFound(
-                        "no registered talent has the identity number or name \(mentor); give the enterprise mentor's "
+                        "no registered talent has the identity number or name \(named); give the enterprise mentor's "
                             + "identity number or exact name")
                 }
                 // A mentor's identity number is personal data: the filter names the mentor only.

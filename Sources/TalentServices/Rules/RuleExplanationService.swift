@@ -191,7 +191,7 @@ extension RuleExplanationService {
 
     static func talentFacts(_ identityKey: String, _ session: StoreSession) async throws -> (TalentRecord, HousingFactsRecord) {
         guard let talent = try await session.talent(identityKey: identityKey) else {
-            throw ServiceError.notFound("no talent is registered with identity \(identityKey)")
+            throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
         }
         guard let record = try await session.housingFacts(talentIDs: [talent.id])[talent.id] else {
             throw ServiceError.notFound("no facts could be read for talent #\(talent.id)")

@@ -64,6 +64,18 @@ extension StoreSession {
             """)
     }
 
+    /// One entry per id in `entityIDs`, each like `record` but for its `entityID` (one `pii.reveal` per
+    /// talent shown, say), in one statement and in the order given.
+    public func appendAudit(_ record: AuditRecord, forEach entityIDs: [String]) async throws {
+        try await query("""
+            INSERT INTO audit_log (actor, action, entity_type, entity_id, before, after, reason)
+            SELECT \(record.actor), \(record.action), \(record.entityType), x.entity_id,
+                   \(record.before)::jsonb, \(record.after)::jsonb, \(record.reason)
+            FROM unnest(\(entityIDs)::text[]) WITH ORDINALITY AS x(entity_id, n)
+            ORDER BY x.n
+            """)
+    }
+
     /// Newest first.
     public func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry] {
         try await rows("""

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TalentDomain
 import TalentStore
 
 struct AuditCommand: AsyncParsableCommand {
@@ -54,8 +55,8 @@ struct AuditCommand: AsyncParsableCommand {
         /// The entry with identity and mobile numbers masked in its before and after JSON.
         static func masked(_ entry: AuditEntry) -> AuditEntry {
             var copy = entry
-            copy.before = entry.before.map(TalentView.maskPII(inJSON:))
-            copy.after = entry.after.map(TalentView.maskPII(inJSON:))
+            copy.before = entry.before.map(PersonalDataMask.json)
+            copy.after = entry.after.map(PersonalDataMask.json)
             return copy
         }
 

@@ -147,7 +147,7 @@ struct CertificationCommand: AsyncParsableCommand {
                     CertificationFilter(status: status, talentClass: talentClass?.number, limit: limit))
                 if output.json { return Output.json(records.map(CertificationCommand.masked)) }
                 Output.table(["#", "talent", "identity", "status", "class", "notice ends", "valid until"], records.map {
-                    [String($0.id), $0.talentName, TalentView.maskIdentity($0.identityKey), $0.status.chineseName,
+                    [String($0.id), $0.talentName, PersonalDataMask.identity($0.identityKey), $0.status.chineseName,
                      $0.talentClass.map(String.init) ?? $0.requestedClass.map { "(\($0))" } ?? "",
                      $0.noticeEnd?.description ?? "", $0.validUntil?.description ?? ""]
                 }, rightAligned: [0])
@@ -175,7 +175,7 @@ struct CertificationCommand: AsyncParsableCommand {
     /// is the audited way to see it).
     static func masked(_ record: CertificationRecord) -> CertificationRecord {
         var record = record
-        record.identityKey = TalentView.maskIdentity(record.identityKey)
+        record.identityKey = PersonalDataMask.identity(record.identityKey)
         return record
     }
 

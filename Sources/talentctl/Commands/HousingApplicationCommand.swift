@@ -178,7 +178,7 @@ struct ApplicationView: Encodable {
     init(_ record: HousingApplicationRecord) {
         number = record.number
         talent = record.talentName
-        identity = TalentView.maskIdentity(record.talentIdentityKey)
+        identity = PersonalDataMask.identity(record.talentIdentityKey)
         submittedBy = record.submittedBy
         submittingEmployer = record.submittingEmployer
         householdSize = record.householdSize

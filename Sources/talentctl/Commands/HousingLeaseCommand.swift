@@ -179,7 +179,7 @@ extension HousingLeaseStatus: ExpressibleByArgument {}
 enum LeaseView {
     static func masked(_ lease: HousingLeaseRecord) -> HousingLeaseRecord {
         var copy = lease
-        copy.talentIdentityKey = TalentView.maskIdentity(lease.talentIdentityKey)
+        copy.talentIdentityKey = PersonalDataMask.identity(lease.talentIdentityKey)
         return copy
     }
 
@@ -192,7 +192,7 @@ enum LeaseView {
         var fields: [(String, String)] = [
             ("lease", lease.number),
             ("status", lease.status.rawValue),
-            ("talent", "\(lease.talentName) (\(TalentView.maskIdentity(lease.talentIdentityKey)))"),
+            ("talent", "\(lease.talentName) (\(PersonalDataMask.identity(lease.talentIdentityKey)))"),
             ("unit", "\(lease.unitCode), building \(lease.buildingCode), \(lease.unitCategory), "
                 + "\(HousingFormat.squareMetres(lease.areaHundredths)) m²"),
             ("term", "\(lease.startDate) – \(lease.endDate)"),

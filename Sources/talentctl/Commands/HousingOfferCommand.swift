@@ -101,7 +101,7 @@ extension HousingOfferStatus: ExpressibleByArgument {}
 enum OfferView {
     static func masked(_ offer: HousingOfferRecord) -> HousingOfferRecord {
         var copy = offer
-        copy.talentIdentityKey = TalentView.maskIdentity(offer.talentIdentityKey)
+        copy.talentIdentityKey = PersonalDataMask.identity(offer.talentIdentityKey)
         return copy
     }
 
@@ -116,7 +116,7 @@ enum OfferView {
         var fields: [(String, String)] = [
             ("offer", "#\(offer.id)"),
             ("status", offer.status.rawValue + (offer.decidedOn.map { " on \($0)" } ?? "")),
-            ("talent", "\(offer.talentName) (\(TalentView.maskIdentity(offer.talentIdentityKey)))"),
+            ("talent", "\(offer.talentName) (\(PersonalDataMask.identity(offer.talentIdentityKey)))"),
             ("application", offer.applicationNumber),
             ("round", offer.roundCode + (offer.source == "waitlist" ? " (passed on from the waiting list)" : "")),
             ("unit", "\(offer.unitCode), building \(offer.buildingCode), project \(offer.projectCode)"),

@@ -36,7 +36,7 @@ struct HousingStatusCommand: AsyncParsableCommand {
     /// Identity numbers masked, as everywhere in housing output.
     static func masked(_ standing: HousingStanding) -> HousingStanding {
         var copy = standing
-        copy.identityKey = TalentView.maskIdentity(standing.identityKey)
+        copy.identityKey = PersonalDataMask.identity(standing.identityKey)
         copy.application?.talentIdentityKey = copy.identityKey
         copy.offer = standing.offer.map(OfferView.masked)
         copy.lease = standing.lease.map(LeaseView.masked)

@@ -201,8 +201,8 @@ struct TraineeView: Encodable {
         id = record.id
         studentNumber = record.studentNumber
         name = record.name
-        identity = reveal ? record.identityKey : TalentView.maskIdentity(record.identityKey)
-        mobile = record.mobile.map { reveal ? $0 : TalentView.maskMobile($0) }
+        identity = reveal ? record.identityKey : PersonalDataMask.identity(record.identityKey)
+        mobile = record.mobile.map { reveal ? $0 : PersonalDataMask.mobile($0) }
         university = record.universityName
         universityCode = record.universityCode
         field = record.field

@@ -64,10 +64,8 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let records = try await zone.practice.trainees(
-                    TraineeFilter(cohortYear: cohort?.year, universityCode: university, status: status))
-                if revealPII && !records.isEmpty {
-                    try await zone.practice.recordPIIReveal(scope: "practice trainee list", traineeIDs: records.map(\.id), actor: actor.resolved)
-                }
+                    TraineeFilter(cohortYear: cohort?.year, universityCode: university, status: status),
+                    reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "practice trainee list") : nil)
                 let views = records.map { TraineeView($0, reveal: revealPII) }
                 if output.json { return Output.json(views) }
                 Output.table(["student", "name", "identity", "university", "field", "cohort", "status", "host enterprise"], views.map {
@@ -99,11 +97,9 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let detail = try await zone.practice.trainee(trainee.reference, on: on?.date ?? .today())
-                if revealPII {
-                    try await zone.practice.recordPIIReveal(
-                        scope: "practice trainee show", traineeIDs: [detail.trainee.id], actor: actor.resolved)
-                }
+                let detail = try await zone.practice.trainee(
+                    trainee.reference, on: on?.date ?? .today(),
+                    reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "practice trainee show") : nil)
                 let view = TraineeView(detail.trainee, reveal: revealPII)
                 if output.json {
                     return Output.json(Report(

@@ -50,7 +50,7 @@ extension RulesCommand {
         /// The explanation with the identity number masked, as every list and report shows it.
         static func masked(_ explanation: TalentExplanation) -> TalentExplanation {
             var masked = explanation
-            masked.identity = TalentView.maskIdentity(explanation.identity)
+            masked.identity = PersonalDataMask.identity(explanation.identity)
             return masked
         }
 
@@ -98,7 +98,7 @@ extension RulesCommand {
             try await Command.run { zone in
                 var proposal = try await zone.ruleExplanations.classify(
                     identityKey: try identityKey(identity), on: on?.date ?? .today(), policy: policy.choice)
-                proposal.identity = TalentView.maskIdentity(proposal.identity)
+                proposal.identity = PersonalDataMask.identity(proposal.identity)
                 if output.json { return Output.json(proposal) }
                 Output.line("\(proposal.talent) (\(proposal.identity)): "
                             + (proposal.proposedClass.map { "class \($0)" } ?? "no class") + " — \(proposal.reason)")

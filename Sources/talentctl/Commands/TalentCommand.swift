@@ -30,7 +30,7 @@ struct TalentCommand: AsyncParsableCommand {
                 let draft = try TalentDraft(columns: fields.columns)
                 let record = try await zone.registry.register(draft, actor: actor.resolved)
                 if output.json { return Output.json(TalentView(record, reveal: false)) }
-                Output.line("registered talent #\(record.id) \(record.name) (\(TalentView.maskIdentity(record.identityKey)))")
+                Output.line("registered talent #\(record.id) \(record.name) (\(PersonalDataMask.identity(record.identityKey)))")
             }
         }
     }
@@ -79,13 +79,14 @@ struct TalentCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let key = try identityKey(identity)
-                let record = try await zone.registry.talent(identityKey: key)
+                let record = try await zone.registry.talent(
+                    identityKey: key, reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent show") : nil)
                 let certifications = try await zone.certification.certifications(identityKey: key)
-                if revealPII {
-                    try await zone.registry.recordPIIReveal(scope: "talent show", entityIDs: [String(record.id)], actor: actor.resolved)
-                }
                 let view = TalentView(record, reveal: revealPII)
-                if output.json { return Output.json(Report(talent: view, certifications: certifications)) }
+                if output.json {
+                    return Output.json(Report(
+                        talent: view, certifications: revealPII ? certifications : certifications.map(CertificationCommand.masked)))
+                }
                 Output.fields([
                     ("talent", "#\(view.id) \(view.name)"),
                     ("identity", view.identity + (view.birthDate.map { "  (born \($0), \(view.sex ?? ""))" } ?? "")),
@@ -128,12 +129,9 @@ struct TalentCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let records = try await zone.registry.talents(TalentFilter(
-                    employerCreditCode: employer?.uppercased(), nameContains: name, limit: limit, offset: offset))
-                if revealPII && !records.isEmpty {
-                    try await zone.registry.recordPIIReveal(
-                        scope: "talent list", entityIDs: records.map { String($0.id) }, actor: actor.resolved)
-                }
+                let records = try await zone.registry.talents(
+                    TalentFilter(employerCreditCode: employer?.uppercased(), nameContains: name, limit: limit, offset: offset),
+                    reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent list") : nil)
                 let views = records.map { TalentView($0, reveal: revealPII) }
                 if output.json { return Output.json(views) }
                 Output.table(["#", "name", "identity", "mobile", "degree", "title", "employer"], views.map {
@@ -157,14 +155,12 @@ struct TalentCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let key = try identityKey(identity)
-                var versions = try await zone.registry.history(identityKey: key)
-                if revealPII {
-                    let record = try await zone.registry.talent(identityKey: key)
-                    try await zone.registry.recordPIIReveal(scope: "talent history", entityIDs: [String(record.id)], actor: actor.resolved)
-                } else {
+                var versions = try await zone.registry.history(
+                    identityKey: key, reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent history") : nil)
+                if !revealPII {
                     versions = versions.map { version in
                         var masked = version
-                        masked.data = TalentView.maskPII(inJSON: version.data)
+                        masked.data = PersonalDataMask.json(version.data)
                         return masked
                     }
                 }

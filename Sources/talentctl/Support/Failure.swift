@@ -29,11 +29,11 @@ enum Failure {
             return emit(error.description, code: 66)
         case let .store(storeError):
             switch storeError {
-            case .configuration: return emit(storeError.description, code: 64)
-            case .unavailable: return emit(storeError.description, code: 69)
+            case .configuration: return emit(error.description, code: 64)
+            case .unavailable: return emit(error.description, code: 69)
             case .duplicate, .missingReference, .overlap, .rejected, .refused, .notFound, .migration:
-                return emit(storeError.description, code: 65)
-            case .internal: return emit(storeError.description, code: 70)
+                return emit(error.description, code: 65)
+            case .internal: return emit(error.description, code: 70)
             }
         }
     }
@@ -63,8 +63,9 @@ enum Failure {
         if !json { Output.line(summary) }
     }
 
+    /// Prints `message` with any full identity or mobile number in it masked (an error never reveals them).
     private static func emit(_ message: String, code: Int32) -> ExitCode {
-        Terminal.err("talentctl: \(message)\n")
+        Terminal.err("talentctl: \(PersonalDataMask.numbers(in: message))\n")
         return ExitCode(code)
     }
 }
