@@ -134,44 +134,66 @@ public final class Store: Sendable {
         }
     }
 
-    static func connectionConfiguration(_ settings: ConnectionSettings) -> PostgresConnection.Configuration {
+    /// The probe's configuration. Throws when TLS is required but its settings cannot be used (an
+    /// unreadable `sslrootcert`, say), rather than connecting without TLS.
+    static func connectionConfiguration(_ settings: ConnectionSettings) throws(StoreError) -> PostgresConnection.Configuration {
+        var configuration: PostgresConnection.Configuration
         switch settings.endpoint {
         case let .unixSocket(path):
-            return .init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)
+            configuration = .init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)
         case let .tcp(host, port):
             var tls = PostgresConnection.Configuration.TLS.disable
             if settings.sslMode != .disable {
+                // libpq: `require` with a root certificate checks the chain, as `verify-ca` does.
+                let mode = settings.sslMode == .require && settings.sslRootCertificate != nil ? .verifyCA : settings.sslMode
                 var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
-                tlsConfiguration.certificateVerification = verification(settings.sslMode)
-                if let context = try? NIOSSLContext(configuration: tlsConfiguration) {
-                    let required = [.require, .verifyCA, .verifyFull].contains(settings.sslMode)
+                tlsConfiguration.certificateVerification = verification(mode)
+                if let root = settings.sslRootCertificate { tlsConfiguration.trustRoots = .file(root) }
+                let required = [.require, .verifyCA, .verifyFull].contains(settings.sslMode)
+                do {
+                    let context = try NIOSSLContext(configuration: tlsConfiguration)
                     tls = required ? .require(context) : .prefer(context)
+                } catch where required {
+                    throw StoreError.configuration(
+                        "TLS for \(settings.redacted) cannot be set up (sslmode=\(settings.sslMode.rawValue)"
+                            + (settings.sslRootCertificate.map { ", sslrootcert=\($0)" } ?? "") + "): \(error). "
+                            + "Check that sslrootcert is a PEM file of CA certificates")
+                } catch {
+                    tls = .disable  // `prefer` / `allow` go on without TLS, as libpq does
                 }
             }
-            var configuration = PostgresConnection.Configuration(
+            configuration = PostgresConnection.Configuration(
                 host: host, port: port, username: settings.user, password: settings.password,
                 database: settings.database, tls: tls)
-            configuration.options.connectTimeout = .seconds(10)
-            return configuration
         }
+        // libpq's `connect_timeout=0` waits indefinitely; a year is as long, and fits a `TimeAmount`.
+        configuration.options.connectTimeout = .seconds(Int64(settings.connectTimeoutSeconds ?? 365 * 86_400))
+        configuration.options.additionalStartupParameters = [("application_name", settings.applicationName)]
+        return configuration
     }
 
     static func clientConfiguration(_ settings: ConnectionSettings) -> PostgresClient.Configuration {
+        var configuration: PostgresClient.Configuration
         switch settings.endpoint {
         case let .unixSocket(path):
-            return .init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)
+            configuration = .init(unixSocketPath: path, username: settings.user, password: settings.password, database: settings.database)
         case let .tcp(host, port):
             let tls: PostgresClient.Configuration.TLS
+            let mode = settings.sslMode == .require && settings.sslRootCertificate != nil ? .verifyCA : settings.sslMode
             var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
-            tlsConfiguration.certificateVerification = verification(settings.sslMode)
+            tlsConfiguration.certificateVerification = verification(mode)
+            if let root = settings.sslRootCertificate { tlsConfiguration.trustRoots = .file(root) }
             switch settings.sslMode {
             case .disable: tls = .disable
             case .allow, .prefer: tls = .prefer(tlsConfiguration)
             case .require, .verifyCA, .verifyFull: tls = .require(tlsConfiguration)
             }
-            return .init(host: host, port: port, username: settings.user, password: settings.password,
-                         database: settings.database, tls: tls)
+            configuration = .init(host: host, port: port, username: settings.user, password: settings.password,
+                                  database: settings.database, tls: tls)
         }
+        configuration.options.connectTimeout = .seconds(settings.connectTimeoutSeconds ?? 365 * 86_400)
+        configuration.options.additionalStartupParameters = [("application_name", settings.applicationName)]
+        return configuration
     }
 
     private static func verification(_ mode: ConnectionSettings.SSLMode) -> CertificateVerification {

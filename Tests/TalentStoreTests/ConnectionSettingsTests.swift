@@ -130,4 +130,78 @@ struct ConnectionSettingsTests {
             #expect(throws: StoreError.self) { try ConnectionSettings.fromEnvironment(environment) }
         }
     }
+
+    @Test func applicationNameAndConnectTimeout() throws {
+        let defaults = try ConnectionSettings.parse(url: "postgres://u@h/d")
+        #expect(defaults.applicationName == "talentctl")
+        #expect(defaults.connectTimeoutSeconds == 10)
+        let server = try #require(try ConnectionSettings.fromEnvironment(["PGHOST": "h"], applicationName: "talentd"))
+        #expect(server.applicationName == "talentd")
+
+        let variables = try #require(try ConnectionSettings.fromEnvironment(
+            ["PGHOST": "h", "PGAPPNAME": "nightly-expire", "PGCONNECT_TIMEOUT": "3"], applicationName: "talentd"))
+        #expect(variables.applicationName == "nightly-expire")
+        #expect(variables.connectTimeoutSeconds == 3)
+        let url = try ConnectionSettings.parse(
+            url: "postgres://u@h/d?application_name=report&connect_timeout=25",
+            environment: ["PGAPPNAME": "ignored", "PGCONNECT_TIMEOUT": "3"])
+        #expect(url.applicationName == "report")
+        #expect(url.connectTimeoutSeconds == 25)
+        // libpq: 0 or less waits indefinitely, and 1 second is raised to its minimum of 2.
+        #expect(try ConnectionSettings.parse(url: "postgres://u@h/d?connect_timeout=0").connectTimeoutSeconds == nil)
+        #expect(try ConnectionSettings.parse(url: "postgres://u@h/d?connect_timeout=1").connectTimeoutSeconds == 2)
+        #expect(throws: StoreError.self) { try ConnectionSettings.parse(url: "postgres://u@h/d?connect_timeout=soon") }
+    }
+
+    @Test func theConfigurationsCarryTheApplicationNameAndTimeout() throws {
+        for endpoint in [ConnectionSettings.Endpoint.tcp(host: "db.example.com", port: 5432), .unixSocket(path: "/tmp/.s.PGSQL.5432")] {
+            let settings = ConnectionSettings(endpoint: endpoint, user: "u", database: "d", sslMode: .disable,
+                                              applicationName: "nightly-expire", connectTimeoutSeconds: 3)
+            let connection = try Store.connectionConfiguration(settings)
+            #expect(connection.options.connectTimeout == .seconds(3))
+            #expect(connection.options.additionalStartupParameters.map { "\($0.0)=\($0.1)" } == ["application_name=nightly-expire"])
+            let client = Store.clientConfiguration(settings)
+            #expect(client.options.connectTimeout == .seconds(3))
+            #expect(client.options.additionalStartupParameters.map { "\($0.0)=\($0.1)" } == ["application_name=nightly-expire"])
+        }
+        var forever = ConnectionSettings(endpoint: .tcp(host: "h", port: 5432), user: "u", database: "d")
+        forever.connectTimeoutSeconds = nil
+        #expect(try Store.connectionConfiguration(forever).options.connectTimeout >= .hours(24 * 365))
+    }
+
+    @Test func aRootCertificateForTheVerifyingModes() throws {
+        let home = try TemporaryHome()
+        let ca = try home.write("ca.pem", "not checked here", mode: 0o644)
+        let variable = try #require(try ConnectionSettings.fromEnvironment(["PGHOST": "h", "PGSSLMODE": "verify-full", "PGSSLROOTCERT": ca]))
+        #expect(variable.sslRootCertificate == ca)
+        let url = try ConnectionSettings.parse(url: "postgres://u@h/d?sslmode=verify-ca&sslrootcert=\(ca)")
+        #expect(url.sslRootCertificate == ca)
+        #expect(try ConnectionSettings.parse(url: "postgres://u@h/d?sslmode=require&sslrootcert=\(ca)").sslRootCertificate == ca)
+        // prefer never checks; `system` is the system store; require with a missing file encrypts without checking.
+        #expect(try ConnectionSettings.parse(url: "postgres://u@h/d?sslrootcert=\(ca)").sslRootCertificate == nil)
+        #expect(try ConnectionSettings.parse(url: "postgres://u@h/d?sslmode=verify-full&sslrootcert=system").sslRootCertificate == nil)
+        #expect(try ConnectionSettings.parse(url: "postgres://u@h/d?sslmode=require&sslrootcert=/nonexistent.pem").sslRootCertificate == nil)
+        do {
+            _ = try ConnectionSettings.parse(url: "postgres://u@h/d?sslmode=verify-full", environment: ["PGSSLROOTCERT": "/nonexistent.pem"])
+            Issue.record("a missing root certificate was accepted for verify-full")
+        } catch {
+            guard case let .configuration(message) = error else { Issue.record("expected a configuration error: \(error)"); return }
+            #expect(message.contains("/nonexistent.pem"))
+            #expect(message.contains("PGSSLROOTCERT"))
+            #expect(message.contains("does not exist"))
+        }
+    }
+
+    @Test func anUnusableRootCertificateIsRefusedNotIgnored() throws {
+        let home = try TemporaryHome()
+        let garbage = try home.write("ca.pem", "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n")
+        let settings = try ConnectionSettings.parse(url: "postgres://u@db.example.com/d?sslmode=verify-full&sslrootcert=\(garbage)")
+        do {
+            _ = try Store.connectionConfiguration(settings)
+            Issue.record("TLS with an unreadable root certificate was set up")
+        } catch {
+            guard case let .configuration(message) = error else { Issue.record("expected a configuration error: \(error)"); return }
+            #expect(message.contains(garbage))
+        }
+    }
 }
