@@ -118,7 +118,7 @@ public final class Store: Sendable {
 
     private static func probe(_ settings: ConnectionSettings, limits: SessionLimits, logger: Logger,
                               timeout: TimeAmount? = nil) async throws {
-        var configuration = connectionConfiguration(settings)
+        var configuration = try connectionConfiguration(settings)
         configuration.options.additionalStartupParameters += limits.startupParameters
         if let timeout { configuration.options.connectTimeout = timeout }
         do {
