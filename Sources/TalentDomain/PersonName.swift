@@ -3,7 +3,7 @@ import Foundation
 /// A person's name as written on their identity document, in any script: 王小明,
 /// 阿卜杜拉·买买提, María José, ئەخمەت.
 ///
-/// Trimmed, NFC-normalized, 1–100 characters, no control characters.
+/// Trimmed, NFC-normalized, 1–100 characters, no control characters, no U+FFFD replacement character.
 public struct PersonName: Hashable, Sendable, ValidatedText {
     /// The trimmed, NFC-normalized name.
     public let value: String
@@ -20,6 +20,12 @@ public struct PersonName: Hashable, Sendable, ValidatedText {
             throw ValidationError(
                 field: Self.field, value: raw, reason: "has \(text.count) characters, more than 100",
                 hint: "Give the name only, as on the identity document.")
+        }
+        // U+FFFD stands in for bytes that were not text (a GBK terminal or file read as UTF-8): no real name has it.
+        if text.unicodeScalars.contains("\u{FFFD}") {
+            throw ValidationError(
+                field: Self.field, value: raw, reason: "contains U+FFFD (�), which stands for bytes that were not valid text",
+                hint: "The name was garbled on the way in; type it again in UTF-8, or fix the file's encoding.")
         }
         if let bad = text.unicodeScalars.first(where: Self.isForbidden) {
             throw ValidationError(

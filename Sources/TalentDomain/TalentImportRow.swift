@@ -85,7 +85,7 @@ struct ImportRowCells {
 
     mutating func date(_ column: String) -> CalendarDate? {
         guard let text = cell(column) else { return nil }
-        guard let date = CalendarDate(text) ?? Self.spreadsheetDate(text) else {
+        guard let date = CalendarDate.parsing(cell: text) else {
             issue(column, text, "'\(text)' is not a real date in the form YYYY-MM-DD")
             return nil
         }
@@ -94,8 +94,7 @@ struct ImportRowCells {
 
     mutating func month(_ column: String) -> YearMonth? {
         guard let text = cell(column) else { return nil }
-        if let month = YearMonth(text) { return month }
-        if let date = Self.spreadsheetDate(text) ?? Self.spreadsheetDate(text + "/1") { return YearMonth(date) }
+        if let month = YearMonth.parsing(cell: text) { return month }
         issue(column, text, "'\(text)' is not a month in the form YYYY-MM (or a date YYYY-MM-DD)")
         return nil
     }
@@ -148,5 +147,22 @@ struct ImportRowCells {
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         return CalendarDate(year: y, month: m, day: d)
+    }
+}
+
+extension CalendarDate {
+    /// A date as a talent field gives it, in a CSV cell or a flag: `YYYY-MM-DD`, or `YYYY/M/D` (also
+    /// `YYYY-M-D`, `YYYY.M.D`) as spreadsheets re-save dates.
+    public static func parsing(cell text: String) -> CalendarDate? {
+        CalendarDate(text) ?? ImportRowCells.spreadsheetDate(text)
+    }
+}
+
+extension YearMonth {
+    /// A month as a talent field gives it: `YYYY-MM`, a full date whose day is dropped, or the
+    /// spreadsheet forms `YYYY/M` and `YYYY/M/D`.
+    public static func parsing(cell text: String) -> YearMonth? {
+        if let month = YearMonth(text) { return month }
+        return (ImportRowCells.spreadsheetDate(text) ?? ImportRowCells.spreadsheetDate(text + "/1")).map(YearMonth.init)
     }
 }

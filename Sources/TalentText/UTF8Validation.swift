@@ -1,8 +1,8 @@
 /// Strict UTF-8 validation that says where the first bad byte is (the standard library only says whether).
-enum UTF8Validation {
+public enum UTF8Validation {
     /// Offset of the first byte that does not start a well-formed UTF-8 sequence, or nil if all is valid.
     /// Rejects overlong forms, surrogates and code points above U+10FFFF.
-    static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    public static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let count = bytes.count
         var i = 0
         while i < count {

@@ -20,6 +20,10 @@ struct TalentCtl: AsyncParsableCommand {
 
     static func main() async {
         Terminal.ignoreBrokenPipeSignal()
+        if let problem = RawArguments.encodingProblem(RawArguments.ofProcess) {
+            Terminal.err("talentctl: \(problem)\n")
+            exit(withError: ExitCode(65))
+        }
         let command: any ParsableCommand
         do {
             command = try parseAsRoot(nil)

@@ -25,6 +25,12 @@ import Testing
         #expect(validationReason { _ = try PersonName("王\t小明") } != nil)
     }
 
+    @Test func theReplacementCharacterIsRejected() {
+        // What bytes that were not UTF-8 (a name typed in a GBK terminal) become on the way in.
+        #expect(validationReason { _ = try PersonName("王\u{FFFD}\u{FFFD}明") }?.contains("U+FFFD") == true)
+        #expect(validationReason { _ = try PersonName("\u{FFFD}") } != nil)
+    }
+
     @Test func overlongNameIsRejected() {
         #expect(validationReason { _ = try PersonName(String(repeating: "王", count: 100)) } == nil)
         #expect(validationReason { _ = try PersonName(String(repeating: "王", count: 101)) } == "has 101 characters, more than 100")

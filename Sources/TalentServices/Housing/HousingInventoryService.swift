@@ -195,8 +195,9 @@ enum HousingCodes {
     static func checked(_ raw: String, field: String, example: String) throws(ServiceError) -> String {
         let code = raw.trimmed
         guard isValid(code) else {
+            let shown = raw.count > 60 ? "\(raw.prefix(40))… (\(raw.count) characters)" : raw
             throw .invalid(ValidationError(
-                field: field, value: raw, reason: "must be 1–40 letters, digits, '-' or '_', starting with a letter or digit",
+                field: field, value: shown, reason: "must be 1–40 letters, digits, '-' or '_', starting with a letter or digit",
                 hint: "e.g. \(example)"))
         }
         return code

@@ -248,12 +248,9 @@ extension HousingRoundService {
         return policy
     }
 
+    /// The code rule of projects, buildings and units: 1–40 letters, digits, '-' or '_'.
     static func checkCode(_ code: String) throws(ServiceError) {
-        let allowed = code.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }
-        guard let first = code.unicodeScalars.first, first.isASCII, CharacterSet.alphanumerics.contains(first), allowed else {
-            throw .invalid(ValidationError(field: "code", value: code, reason: "must be letters, digits, - and _, starting with a letter or digit",
-                                           hint: "e.g. 2026-R1"))
-        }
+        _ = try HousingCodes.checked(code, field: "code", example: "2026-R1")
     }
 
     static func checkSeed(_ seed: String) throws(ServiceError) -> String {

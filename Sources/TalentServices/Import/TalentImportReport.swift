@@ -19,6 +19,9 @@ public struct TalentImportReport: Sendable, Codable {
     public var batchID: Int64?
     /// Where the error report was written, if there were bad rows.
     public var errorReportPath: String?
+    /// Whether the import went on without its invalid rows (`--skip-invalid`) rather than being refused
+    /// as a whole; then the good rows were added or were registered already.
+    public var invalidRowsSkipped = false
 
     /// Whether the file as a whole was refused (not valid text in the encoding, not valid CSV, or a
     /// wrong header row), so that no row was checked and none could be imported.
@@ -36,7 +39,7 @@ public struct TalentImportReport: Sendable, Codable {
 
     /// One line for people.
     public var summary: String {
-        if invalidRows > 0 && !written {
+        if invalidRows > 0 && !written && !invalidRowsSkipped {
             let see = "see \(errorReportPath ?? "the list above")"
             if fileRejected {
                 // Header problems name a column; decoding and CSV problems name none, or a `field N`.

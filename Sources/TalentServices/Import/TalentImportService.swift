@@ -58,6 +58,7 @@ public struct TalentImportService: Sendable {
         if report.invalidRows > 0 && !options.skipInvalid {
             throw .importRejected(report)
         }
+        report.invalidRowsSkipped = report.invalidRows > 0
         guard !drafts.isEmpty else { return report }
 
         let batch = NewImportBatch(

@@ -129,13 +129,14 @@ extension StoreSession {
             """, talent(from:))
     }
 
-    /// Sorted by name in pinyin order.
+    /// Sorted by name in pinyin order. `nameContains` is plain text: `%` and `_` match themselves.
     public func talents(_ filter: TalentFilter) async throws -> [TalentRecord] {
-        try await rows("""
+        let namePattern = filter.nameContains.map(LikePattern.containing)
+        return try await rows("""
             SELECT \(unescaped: Self.talentColumns)
             FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id
             WHERE (\(filter.employerCreditCode)::text IS NULL OR o.credit_code = \(filter.employerCreditCode))
-              AND (\(filter.nameContains)::text IS NULL OR t.name LIKE '%' || \(filter.nameContains) || '%')
+              AND (\(namePattern)::text IS NULL OR t.name LIKE \(namePattern) ESCAPE '\\')
             ORDER BY t.name COLLATE "zh-x-icu", t.id
             LIMIT \(filter.limit) OFFSET \(filter.offset)
             """, talent(from:))

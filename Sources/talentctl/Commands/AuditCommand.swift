@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TalentDomain
+import TalentServices
 import TalentStore
 
 struct AuditCommand: AsyncParsableCommand {
@@ -15,19 +16,29 @@ struct AuditCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List audit entries, newest first.",
             discussion: """
-                --entity takes a type (talent, organisation, certification, import_batch) or TYPE:ID.
+                --entity takes a type or TYPE:ID; the types are \(AuditService.entityTypes.joined(separator: ", ")).
+                A talent may be named by its number (talent:42) or its identity (talent:11010519491231002X).
                 Identity and mobile numbers inside an entry's before and after are masked.
 
                 Example:
                   talentctl audit list --entity talent:42
+                  talentctl audit list --entity housing_lease:L-2026-00001
                   talentctl audit list --since 2026-11-01 --json
                 """)
 
-        @Option(help: "TYPE or TYPE:ID, e.g. talent:42.") var entity: String?
+        @Option(help: "TYPE or TYPE:ID, e.g. talent:42 or talent:11010519491231002X.") var entity: String?
         @Option(help: "Only this action, e.g. certification.approve.") var action: String?
         @Option(help: "Only entries at or after this date (YYYY-MM-DD) or instant (ISO 8601).") var since: String?
-        @Option(help: "At most this many entries.") var limit = 100
+        @Option(parsing: .unconditional, help: ListLimit.help("entries"), transform: ListLimit.parse) var limit = 100
         @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if let entity {
+                do { _ = try AuditService.EntityReference(entity) } catch {
+                    throw UsageError("--entity '\(entity)': \(error.reason). \(error.hint ?? "")")
+                }
+            }
+        }
 
         func run() async throws {
             var sinceDate: Date?
@@ -37,12 +48,9 @@ struct AuditCommand: AsyncParsableCommand {
                 }
                 sinceDate = parsed
             }
-            let parts = entity?.split(separator: ":", maxSplits: 1).map(String.init) ?? []
-            let filter = AuditFilter(
-                entityType: parts.first, entityID: parts.count > 1 ? parts[1] : nil, action: action,
-                since: sinceDate, limit: limit)
             try await Command.run { zone in
-                let entries = try await zone.audit.entries(filter).map(Self.masked)
+                let entries = try await zone.audit.entries(entity: entity, action: action, since: sinceDate, limit: limit)
+                    .map(Self.masked)
                 if output.json { return Output.json(entries) }
                 let formatter = ISO8601DateFormatter()
                 Output.table(["#", "at", "actor", "action", "entity", "reason"], entries.map {

@@ -138,7 +138,7 @@ struct CertificationCommand: AsyncParsableCommand {
         @Option(help: "applied | recommended | under-review | public-notice | certified | rejected | expired | revoked")
         var status: CertificationStatus?
         @Option(name: .customLong("class"), help: "Only this talent class.") var talentClass: TalentClass?
-        @Option(help: "At most this many rows.") var limit = 200
+        @Option(parsing: .unconditional, help: ListLimit.help("rows"), transform: ListLimit.parse) var limit = 200
         @OptionGroup var output: OutputOptions
 
         func run() async throws {

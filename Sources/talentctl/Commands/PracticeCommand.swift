@@ -131,20 +131,6 @@ struct CohortCommand: AsyncParsableCommand {
 
 // MARK: Shared argument types and views
 
-/// A calendar day on the command line (YYYY-MM-DD).
-struct Day: ExpressibleByArgument, Sendable {
-    var date: CalendarDate
-
-    init?(argument: String) {
-        guard let date = CalendarDate(argument.trimmingCharacters(in: .whitespaces)) else { return nil }
-        self.date = date
-    }
-
-    init(_ date: CalendarDate) { self.date = date }
-
-    static var defaultValueDescription: String { "today" }
-}
-
 /// A cohort named on the command line: the intake year, 2026 or 2026级.
 struct CohortYear: ExpressibleByArgument, Sendable {
     var year: Int

@@ -168,16 +168,13 @@ struct PracticeImportOptions: ParsableArguments {
         .init(encoding: try SourceEncoding.option(encoding), skipInvalid: skipInvalid)
     }
 
-    /// Runs one import with these options and prints its report.
+    /// Runs one import with these options and ends it as the other imports do (``Failure/finishImport(_:json:summary:)``).
     func run(_ output: OutputOptions,
              _ body: @escaping (TalentZone, TalentImportService.Options) async throws -> PracticeImportReport) async throws {
         let options = try resolved()
-        try await Command.run { zone in Self.show(try await body(zone, options), json: output.json) }
-    }
-
-    static func show(_ report: PracticeImportReport, json: Bool) {
-        if json { return Output.json(report) }
-        if !report.issues.isEmpty { Failure.printIssues(report.issues) }
-        Output.line(report.summary)
+        try await Command.run { zone in
+            let report = try await body(zone, options)
+            try Failure.finishImport(report, json: output.json, summary: report.summary)
+        }
     }
 }

@@ -23,20 +23,11 @@ struct ReportCommand: AsyncParsableCommand {
                   talentctl report stats --as-of 2025-12-31 --json
                 """)
 
-        @Option(help: "The day the figures describe, YYYY-MM-DD (default: today, China time).") var asOf: String?
+        @Option(help: "The day the figures describe, YYYY-MM-DD (default: today, China time).") var asOf: Day?
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let day: CalendarDate
-            if let asOf {
-                guard let parsed = CalendarDate(asOf.trimmingCharacters(in: .whitespaces)) else {
-                    throw Failure.report(FieldError(field: "as-of", value: asOf, reason: "is not a date",
-                                                    hint: "write it as YYYY-MM-DD, e.g. 2025-12-31"))
-                }
-                day = parsed
-            } else {
-                day = .today()
-            }
+            let day = asOf?.date ?? .today()
             try await Command.run { zone in
                 let report = try await zone.report.statistics(asOf: day)
                 if output.json { return Output.json(report) }

@@ -25,6 +25,16 @@ struct TalentCommand: AsyncParsableCommand {
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
+        /// A missing flag is a usage error named by its flag (the shared validation would word it as a CSV column).
+        func validate() throws {
+            guard fields.name != nil else {
+                throw UsageError("--name is required: the name as on the identity document, e.g. --name 王小明")
+            }
+            guard fields.idNumber != nil || fields.passport != nil else {
+                throw UsageError("give --id-number, or --passport with --nationality for a foreign talent")
+            }
+        }
+
         func run() async throws {
             try await Command.run { zone in
                 let draft = try TalentDraft(columns: fields.columns)
@@ -116,14 +126,13 @@ struct TalentCommand: AsyncParsableCommand {
 
         @Option(help: "Only talents of this employer (credit code).") var employer: String?
         @Option(help: "Only names containing this text.") var name: String?
-        @Option(help: "At most this many rows.") var limit = 100
+        @Option(parsing: .unconditional, help: ListLimit.help("rows"), transform: ListLimit.parse) var limit = 100
         @Option(help: "Skip this many rows.") var offset = 0
         @Flag(help: "Show full identity and mobile numbers (recorded in the audit log).") var revealPII = false
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            guard (1...100_000).contains(limit) else { throw UsageError("--limit must be between 1 and 100000") }
             guard offset >= 0 else { throw UsageError("--offset must not be negative") }
         }
 

@@ -21,6 +21,21 @@ struct TalentFields: ParsableArguments {
     @Option(help: "First month of social insurance in the zone, YYYY-MM.") var insuranceSince: String?
     @Option(help: "Owns housing in the city: true | false (是 | 否).") var ownsHousing: String?
 
+    /// A date flag that is not a date is a usage error (exit 64), as in every command (Docs/cli.md, "Exit codes");
+    /// the other fields are checked like CSV cells (bad data, 65). An empty value clears the field in an update.
+    func validate() throws {
+        for (flag, value) in [("--contract-start", contractStart), ("--contract-end", contractEnd)] {
+            if let value, !value.trimmingCharacters(in: .whitespaces).isEmpty,
+               CalendarDate.parsing(cell: value.trimmingCharacters(in: .whitespaces)) == nil {
+                throw UsageError("\(flag) '\(value)' is not a real date in the form YYYY-MM-DD")
+            }
+        }
+        if let insuranceSince, !insuranceSince.trimmingCharacters(in: .whitespaces).isEmpty,
+           YearMonth.parsing(cell: insuranceSince.trimmingCharacters(in: .whitespaces)) == nil {
+            throw UsageError("--insurance-since '\(insuranceSince)' is not a month in the form YYYY-MM")
+        }
+    }
+
     /// The given flags as import columns.
     var columns: [String: String] {
         let pairs: [(String, String?)] = [

@@ -52,11 +52,12 @@ enum Failure {
     /// A refusal found by the command itself (exit 65).
     static func refuse(_ message: String) -> ExitCode { emit(message, code: 65) }
 
-    /// Prints an import's report (JSON, or its bad rows then `summary`). An import of which no row could be
-    /// imported fails (exit 65) even with --skip-invalid, so that a script notices.
+    /// Prints an import's report (JSON, or its bad rows then `summary`). A file with bad rows and no good
+    /// one fails (exit 65) even with --skip-invalid, so that a script notices; good rows that are stored
+    /// already count as good, so importing the same file again is a normal retry (exit 0).
     static func finishImport<Report: Encodable & ImportOutcome>(_ report: Report, json: Bool, summary: String) throws {
         if json { Output.json(report) } else if !report.issues.isEmpty { printIssues(report.issues) }
-        if report.invalidRows > 0 && report.added == 0 {
+        if report.invalidRows > 0 && report.added == 0 && report.alreadyStored == 0 {
             throw refuse("\(report.file): \(report.invalidRows) of \(report.rowsTotal) rows are invalid and none could be "
                          + "imported; fix them (see \(report.errorReportPath ?? "the list above"))")
         }
@@ -117,10 +118,17 @@ protocol ImportOutcome {
     var file: String { get }
     var rowsTotal: Int { get }
     var added: Int { get }
+    /// Good rows that match what is stored already (left unchanged).
+    var alreadyStored: Int { get }
     var invalidRows: Int { get }
     var issues: [ImportIssue] { get }
     var errorReportPath: String? { get }
 }
 
-extension TalentImportReport: ImportOutcome {}
-extension PracticeImportReport: ImportOutcome {}
+extension TalentImportReport: ImportOutcome {
+    var alreadyStored: Int { alreadyRegistered }
+}
+
+extension PracticeImportReport: ImportOutcome {
+    var alreadyStored: Int { unchanged }
+}
