@@ -116,7 +116,7 @@ struct RosterCommandTests {
         #expect(table.contains("累计培养工程硕士"))
         #expect(table.contains("not available: no housing inventory yet"))
         let bad = try cli.run(["report", "stats", "--as-of", "2026-13-01"])
-        #expect(bad.status == 65)
+        #expect(bad.status == 64, "a malformed date is a usage error everywhere (Docs/cli.md)")
         #expect(bad.stderr.contains("as-of"))
         expectNoCrash(bad)
     }

@@ -95,14 +95,52 @@ extension StoreSession {
                     c.insuranceSince, c.ownsHousing ? "t" : "f", batch,
                 ], to: &buffer)
                 if buffer.readableBytes >= 1 << 20 {
-                    try await writer.write(buffer)
+                    try await Self.write(buffer, to: writer, on: connection)
                     buffer.clear()
                     progress(index + 1)
                 }
             }
-            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            if buffer.readableBytes > 0 { try await Self.write(buffer, to: writer, on: connection) }
             progress(drafts.count)
         }
+    }
+
+    /// One COPY write that ends when the connection closes. postgres-nio 1.33 waits for the channel to
+    /// become writable again without noticing that it closed (a server killed mid-COPY hung the import):
+    /// the write runs in its own task, and whichever comes first, its result or the close, ends the wait.
+    private static func write(_ buffer: ByteBuffer, to writer: PostgresCopyFromWriter,
+                              on connection: PostgresConnection) async throws {
+        let outcome = CopyWriteOutcome()
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            outcome.install(continuation)
+            connection.closeFuture.whenComplete { _ in outcome.finish(.failure(PostgresError.connectionClosed)) }
+            Task {
+                do {
+                    try await writer.write(buffer)
+                    outcome.finish(.success(()))
+                } catch {
+                    outcome.finish(.failure(error))
+                }
+            }
+        }
+    }
+}
+
+/// Resumes a continuation once, with the first of several outcomes.
+private final class CopyWriteOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Void, any Error>?
+
+    func install(_ continuation: CheckedContinuation<Void, any Error>) {
+        lock.withLock { self.continuation = continuation }
+    }
+
+    func finish(_ result: Result<Void, any Error>) {
+        let waiting = lock.withLock { () -> CheckedContinuation<Void, any Error>? in
+            defer { continuation = nil }
+            return continuation
+        }
+        waiting?.resume(with: result)
     }
 }
 
