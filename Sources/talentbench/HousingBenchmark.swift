@@ -53,7 +53,7 @@ struct HousingBenchmark: BenchSection {
                 context.note(String(format: "preview run %d: %.3f s", run, previews.last!))
             }
             let committing = clock.now
-            try await rounds.commit(code: Self.round, seed: Self.seed, on: Self.asOf, actor: "bench")
+            try await rounds.commit(code: Self.round, seed: Self.seed, on: Self.asOf, today: Self.asOf, actor: "bench")
             let commit = (clock.now - committing).seconds
             context.note(String(format: "commit: %.3f s", commit))
             let verifying = clock.now

@@ -26,6 +26,9 @@ enum HousingFixture {
     static let applied = day("2026-03-02")
     static let certifiedOn = day("2026-01-15")
     static let policyVersion = "gz-talent-town-2026.1"
+    /// The tests' today: after every day they record (leases renewed in 2028, practices completed in 2027),
+    /// which the services refuse after the real today. Passed as `today:` wherever a step is recorded.
+    static let today = day("2030-12-31")
 
     struct Talent: Sendable {
         var key: String
@@ -127,7 +130,7 @@ enum HousingFixture {
         try await HousingApplicationService(store: store).submit(
             HousingApplicationInput(talent: talent.key, submittedByEmployer: byEmployer, household: household(members),
                                     preferences: prefer, appliedOn: date),
-            actor: F.actor)
+            today: today, actor: F.actor)
     }
 
     /// Submits one application per certified talent, each for what their class may have with a household of one.

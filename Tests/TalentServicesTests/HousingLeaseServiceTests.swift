@@ -16,7 +16,7 @@ struct HousingLeaseServiceTests {
 
     static func leaseOfC101(_ store: Store, on date: CalendarDate = H.day("2026-12-01")) async throws -> HousingLeaseRecord {
         let offer = try await O.offerOfC101(store)
-        return try await HousingOfferService(store: store).accept(offerID: offer.id, on: date, actor: F.actor).lease
+        return try await HousingOfferService(store: store).accept(offerID: offer.id, on: date, today: H.today, actor: F.actor).lease
     }
 
     @Test func renewalOnlyWithinTheWindowContinuingTheLeaseYears() async throws {
@@ -24,15 +24,15 @@ struct HousingLeaseServiceTests {
             let lease = try await Self.leaseOfC101(store)
             let leases = HousingLeaseService(store: store)
 
-            let early = await caught { try await leases.renew(number: lease.number, on: H.day("2028-08-29"), actor: F.actor) }
+            let early = await caught { try await leases.renew(number: lease.number, on: H.day("2028-08-29"), today: H.today, actor: F.actor) }
             let message = try #require((early as? ServiceError)?.refusedMessage)
             #expect(message.contains("from 2028-08-30 to 2028-11-30"))
             #expect(message.contains("renewal_window_months: 3"))
-            let late = await caught { try await leases.renew(number: lease.number, on: H.day("2028-12-01"), actor: F.actor) }
+            let late = await caught { try await leases.renew(number: lease.number, on: H.day("2028-12-01"), today: H.today, actor: F.actor) }
             #expect((late as? ServiceError)?.refusedMessage?.contains("not on 2028-12-01") == true)
             #expect(try await H.count(store, "housing_leases") == 1)
 
-            let renewal = try await leases.renew(number: lease.number, on: H.day("2028-08-30"), actor: F.actor)
+            let renewal = try await leases.renew(number: lease.number, on: H.day("2028-08-30"), today: H.today, actor: F.actor)
             #expect(renewal.lease.renewalOf == lease.number)
             #expect(renewal.lease.unitCode == O.unitC)
             #expect(renewal.lease.startDate == H.day("2028-12-01"))
@@ -49,7 +49,7 @@ struct HousingLeaseServiceTests {
             #expect(try await O.unitStatus(store, O.unitC) == .leased)
             #expect(try await F.audit(store, action: "housing.lease.renew").count == 1)
 
-            let twice = await caught { try await leases.renew(number: lease.number, on: H.day("2028-09-01"), actor: F.actor) }
+            let twice = await caught { try await leases.renew(number: lease.number, on: H.day("2028-09-01"), today: H.today, actor: F.actor) }
             #expect((twice as? ServiceError)?.refusedMessage?.contains("was renewed") == true)
         }
     }
@@ -60,7 +60,7 @@ struct HousingLeaseServiceTests {
             _ = try await RegistryService(store: store).update(
                 identityKey: H.class4.key, changes: ["owns_housing": "true"], actor: F.actor, reason: "bought a flat")
             let error = await caught {
-                try await HousingLeaseService(store: store).renew(number: lease.number, on: H.day("2028-09-01"), actor: F.actor)
+                try await HousingLeaseService(store: store).renew(number: lease.number, on: H.day("2028-09-01"), today: H.today, actor: F.actor)
             }
             let message = try #require((error as? ServiceError)?.refusedMessage)
             #expect(message.contains("owns_housing: owns housing in the city"))
@@ -80,11 +80,11 @@ struct HousingLeaseServiceTests {
             #expect(lease.endDate == H.day("2027-11-30"))
             #expect(lease.policyVersion == "test-short-leases")
             let leases = HousingLeaseService(store: store)
-            let renewal = try await leases.renew(number: lease.number, on: H.day("2027-10-01"), actor: F.actor)
+            let renewal = try await leases.renew(number: lease.number, on: H.day("2027-10-01"), today: H.today, actor: F.actor)
             #expect(renewal.lease.startDate == H.day("2027-12-01"))
             #expect(renewal.lease.endDate == H.day("2028-11-30"))
             #expect(renewal.rents.map(\.leaseYear) == [2])
-            let error = await caught { try await leases.renew(number: renewal.lease.number, on: H.day("2028-10-01"), actor: F.actor) }
+            let error = await caught { try await leases.renew(number: renewal.lease.number, on: H.day("2028-10-01"), today: H.today, actor: F.actor) }
             let message = try #require((error as? ServiceError)?.refusedMessage)
             #expect(message.contains("24 months"))
             #expect(message.contains("cumulative cap of 2 years"))
@@ -97,18 +97,18 @@ struct HousingLeaseServiceTests {
             let lease = try await Self.leaseOfC101(store)
             let leases = HousingLeaseService(store: store)
             let bad = await caught {
-                try await leases.terminate(number: lease.number, reason: "moved-away", on: H.day("2027-05-01"), actor: F.actor)
+                try await leases.terminate(number: lease.number, reason: "moved-away", on: H.day("2027-05-01"), today: H.today, actor: F.actor)
             }
             #expect((bad as? ServiceError)?.validation?.hint?.contains("left-employer") == true)
-            let early = await caught { try await leases.recordMoveOut(number: lease.number, on: H.day("2027-05-01"), actor: F.actor) }
+            let early = await caught { try await leases.recordMoveOut(number: lease.number, on: H.day("2027-05-01"), today: H.today, actor: F.actor) }
             #expect((early as? ServiceError)?.refusedMessage?.contains("it is active") == true)
 
             let afterTheEnd = await caught {
-                try await leases.terminate(number: lease.number, reason: "voluntary", on: lease.endDate.adding(days: 1), actor: F.actor)
+                try await leases.terminate(number: lease.number, reason: "voluntary", on: lease.endDate.adding(days: 1), today: H.today, actor: F.actor)
             }
             #expect((afterTheEnd as? ServiceError)?.refusedMessage?.contains("ended on \(lease.endDate)") == true)
             let terminated = try await leases.terminate(
-                number: lease.number, reason: "bought-housing", on: H.day("2027-05-01"), actor: F.actor)
+                number: lease.number, reason: "bought-housing", on: H.day("2027-05-01"), today: H.today, actor: F.actor)
             #expect(terminated.status == .terminated)
             #expect(terminated.terminatedOn == H.day("2027-05-01"))
             #expect(terminated.terminationReason == "bought-housing")
@@ -116,15 +116,15 @@ struct HousingLeaseServiceTests {
             #expect(try await O.unitStatus(store, O.unitC) == .leased, "until the talent moves out")
 
             let beforeTermination = await caught {
-                try await leases.recordMoveOut(number: lease.number, on: H.day("2027-04-30"), actor: F.actor)
+                try await leases.recordMoveOut(number: lease.number, on: H.day("2027-04-30"), today: H.today, actor: F.actor)
             }
             #expect((beforeTermination as? ServiceError)?.refusedMessage?.contains("terminated as of 2027-05-01") == true)
             #expect(try await O.unitStatus(store, O.unitC) == .leased)
 
-            let moved = try await leases.recordMoveOut(number: lease.number, on: H.day("2027-06-20"), actor: F.actor)
+            let moved = try await leases.recordMoveOut(number: lease.number, on: H.day("2027-06-20"), today: H.today, actor: F.actor)
             #expect(moved.vacatedOn == H.day("2027-06-20"))
             #expect(try await O.unitStatus(store, O.unitC) == .available)
-            let again = await caught { try await leases.recordMoveOut(number: lease.number, on: H.day("2027-06-21"), actor: F.actor) }
+            let again = await caught { try await leases.recordMoveOut(number: lease.number, on: H.day("2027-06-21"), today: H.today, actor: F.actor) }
             #expect((again as? ServiceError)?.duplicateMessage?.contains("2027-06-20") == true)
             #expect(try await F.audit(store, action: "housing.lease.terminate").count == 1)
             #expect(try await F.audit(store, action: "housing.lease.move-out").count == 1)
@@ -136,7 +136,7 @@ struct HousingLeaseServiceTests {
             try await O.storePolicy(store, version: "test-cap-2y", [("cumulative_cap_years: 6", "cumulative_cap_years: 2")])
             let lease = try await Self.leaseOfC101(store)
             #expect(lease.endDate == H.day("2028-11-30"), "24 months: the whole cap")
-            _ = try await HousingLeaseService(store: store).closeEnded(on: H.day("2028-12-01"), actor: F.actor)
+            _ = try await HousingLeaseService(store: store).closeEnded(on: H.day("2028-12-01"), today: H.today, actor: F.actor)
 
             // 李工 applies again and a new round over building C is drawn: the unit is free, but the cap is reached.
             let application = try await H.submit(store, H.class4, prefer: [.oneBedroom], on: H.day("2028-12-05"))
@@ -147,7 +147,7 @@ struct HousingLeaseServiceTests {
             let excluded = try #require(preview.excluded.first { $0.application == application.number })
             #expect(excluded.reasons.contains { $0.hasPrefix("lease_cap: has held talent housing for 24 months") }, "\(excluded.reasons)")
             #expect(preview.ranked.isEmpty)
-            #expect(await caught { try await rounds.commit(code: "R2", seed: O.seed, on: H.day("2028-12-05"), actor: F.actor) } == nil)
+            #expect(await caught { try await rounds.commit(code: "R2", seed: O.seed, on: H.day("2028-12-05"), today: H.today, actor: F.actor) } == nil)
             #expect(try await rounds.verify(code: "R2").confirmed)
             #expect(try await H.count(store, "housing_offers") == 1, "only the first round's offer")
         }
@@ -157,12 +157,12 @@ struct HousingLeaseServiceTests {
         try await H.withHousing { (store: Store) async throws in
             let lease = try await Self.leaseOfC101(store)
             let leases = HousingLeaseService(store: store)
-            #expect(try await leases.closeEnded(on: H.day("2028-11-30"), actor: F.actor).isEmpty, "the last day is still leased")
-            let closed = try await leases.closeEnded(on: H.day("2028-12-01"), actor: F.actor)
+            #expect(try await leases.closeEnded(on: H.day("2028-11-30"), today: H.today, actor: F.actor).isEmpty, "the last day is still leased")
+            let closed = try await leases.closeEnded(on: H.day("2028-12-01"), today: H.today, actor: F.actor)
             #expect(closed.map(\.number) == [lease.number])
             #expect(closed.first?.status == .ended)
             #expect(try await O.unitStatus(store, O.unitC) == .available)
-            #expect(try await leases.closeEnded(on: H.day("2028-12-02"), actor: F.actor).isEmpty)
+            #expect(try await leases.closeEnded(on: H.day("2028-12-02"), today: H.today, actor: F.actor).isEmpty)
             #expect(try await F.audit(store, action: "housing.lease.end").count == 1)
         }
     }

@@ -40,7 +40,7 @@ struct HousingOfferConcurrencyTests {
             let offer = try await O.offerOfC101(store)
             let service = HousingOfferService(store: store)
             let (wins, errors) = await Self.race(20) { _ in
-                _ = try await service.accept(offerID: offer.id, on: H.day("2026-12-01"), actor: F.actor)
+                _ = try await service.accept(offerID: offer.id, on: H.day("2026-12-01"), today: H.today, actor: F.actor)
             }
             #expect(wins == 1)
             #expect(errors.count == 19)
@@ -63,9 +63,9 @@ struct HousingOfferConcurrencyTests {
             let service = HousingOfferService(store: store)
             let (wins, errors) = await Self.race(20) { index in
                 if index % 2 == 0 {
-                    _ = try await service.accept(offerID: offer.id, on: H.day("2026-11-30"), actor: F.actor)
+                    _ = try await service.accept(offerID: offer.id, on: H.day("2026-11-30"), today: H.today, actor: F.actor)
                 } else {
-                    _ = try await service.decline(offerID: offer.id, reason: "location", on: H.day("2026-11-30"), actor: F.actor)
+                    _ = try await service.decline(offerID: offer.id, reason: "location", on: H.day("2026-11-30"), today: H.today, actor: F.actor)
                 }
             }
             #expect(wins == 1, "\(errors)")
@@ -89,10 +89,10 @@ struct HousingOfferConcurrencyTests {
     @Test func twentyRenewalsOfOneLeaseMakeOneRenewal() async throws {
         try await H.withHousing { (store: Store) async throws in
             let offer = try await O.offerOfC101(store)
-            let lease = try await HousingOfferService(store: store).accept(offerID: offer.id, on: H.day("2026-12-01"), actor: F.actor)
+            let lease = try await HousingOfferService(store: store).accept(offerID: offer.id, on: H.day("2026-12-01"), today: H.today, actor: F.actor)
             let service = HousingLeaseService(store: store)
             let (wins, errors) = await Self.race(20) { _ in
-                _ = try await service.renew(number: lease.lease.number, on: H.day("2028-09-15"), actor: F.actor)
+                _ = try await service.renew(number: lease.lease.number, on: H.day("2028-09-15"), today: H.today, actor: F.actor)
             }
             #expect(wins == 1, "\(errors.first ?? "")")
             #expect(try await H.count(store, "housing_leases") == 2)

@@ -38,7 +38,7 @@ enum HousingOfferFixture {
         let rounds = HousingRoundService(store: store)
         _ = try await rounds.create(
             HousingRoundInput(code: code, name: "第\(code)轮", asOf: asOf, buildingCodes: buildings), actor: F.actor)
-        try await rounds.commit(code: code, seed: seed, on: committedOn, actor: F.actor)
+        try await rounds.commit(code: code, seed: seed, on: committedOn, today: H.today, actor: F.actor)
         return try await rounds.round(code: code)
     }
 

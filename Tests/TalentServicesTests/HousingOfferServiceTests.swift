@@ -27,7 +27,7 @@ struct HousingOfferServiceTests {
             #expect(offer.talentName == H.class4.name)
 
             let detail = try await HousingOfferService(store: store).accept(
-                offerID: offer.id, on: H.day("2026-12-01"), actor: F.actor)
+                offerID: offer.id, on: H.day("2026-12-01"), today: H.today, actor: F.actor)
             let lease = detail.lease
             #expect(lease.number.wholeMatch(of: /L-2026-[0-9]{5}/) != nil)
             #expect(lease.startDate == H.day("2026-12-01"))
@@ -63,7 +63,7 @@ struct HousingOfferServiceTests {
             #expect(audit.reason?.contains(lease.number) == true)
             #expect(audit.reason?.contains(PolicyFile.standard.sha256) == true)
 
-            let again = await caught { try await HousingOfferService(store: store).accept(offerID: offer.id, on: H.day("2026-12-02"), actor: F.actor) }
+            let again = await caught { try await HousingOfferService(store: store).accept(offerID: offer.id, on: H.day("2026-12-02"), today: H.today, actor: F.actor) }
             #expect((again as? ServiceError)?.refusedMessage?.contains("was accepted on 2026-12-01") == true)
             #expect(try await H.count(store, "housing_leases") == 1)
         }
@@ -73,7 +73,7 @@ struct HousingOfferServiceTests {
         try await H.withHousing { (store: Store) async throws in
             let offer = try await O.offerOfC101(store)
             let detail = try await HousingOfferService(store: store).accept(
-                offerID: offer.id, on: H.day("2026-11-30"), start: H.day("2027-01-01"), actor: F.actor)
+                offerID: offer.id, on: H.day("2026-11-30"), start: H.day("2027-01-01"), today: H.today, actor: F.actor)
             #expect(detail.lease.startDate == H.day("2027-01-01"))
             #expect(detail.lease.endDate == H.day("2028-12-31"))
             #expect(detail.lease.number.hasPrefix("L-2026-"), "numbered in the year of the decision")
@@ -86,14 +86,14 @@ struct HousingOfferServiceTests {
             let leases = HousingLeaseService(store: store)
             let first = try await O.offerOfC101(store)
             let tooLate = await caught {
-                try await offers.accept(offerID: first.id, on: H.day("2026-11-30"), start: H.day("2027-03-01"), actor: F.actor)
+                try await offers.accept(offerID: first.id, on: H.day("2026-11-30"), start: H.day("2027-03-01"), today: H.today, actor: F.actor)
             }
             #expect((tooLate as? ServiceError)?.refusedMessage?.contains("at most 90 days after the acceptance") == true)
             #expect(try await H.count(store, "housing_leases") == 0)
 
-            let old = try await offers.accept(offerID: first.id, on: H.day("2026-11-30"), actor: F.actor).lease
-            _ = try await leases.terminate(number: old.number, reason: "bought-housing", on: H.day("2027-05-01"), actor: F.actor)
-            _ = try await leases.recordMoveOut(number: old.number, on: H.day("2027-06-20"), actor: F.actor)
+            let old = try await offers.accept(offerID: first.id, on: H.day("2026-11-30"), today: H.today, actor: F.actor).lease
+            _ = try await leases.terminate(number: old.number, reason: "bought-housing", on: H.day("2027-05-01"), today: H.today, actor: F.actor)
+            _ = try await leases.recordMoveOut(number: old.number, on: H.day("2027-06-20"), today: H.today, actor: F.actor)
 
             // The unit is back in stock on the move-out day; a new round offers it that same day.
             let application = try await H.submit(store, H.class5, prefer: [.oneBedroom], on: H.day("2027-06-20"))
@@ -101,13 +101,13 @@ struct HousingOfferServiceTests {
             let second = try await O.pendingOffer(store, application.number)
             #expect(second.unitCode == O.unitC)
             let sameDay = await caught {
-                try await offers.accept(offerID: second.id, on: H.day("2027-06-20"), start: H.day("2027-06-20"), actor: F.actor)
+                try await offers.accept(offerID: second.id, on: H.day("2027-06-20"), start: H.day("2027-06-20"), today: H.today, actor: F.actor)
             }
             let message = try #require((sameDay as? ServiceError)?.refusedMessage)
             #expect(message.contains("held by its previous lease through 2027-06-20"))
             #expect(message.contains("--start 2027-06-21"))
             #expect(!message.contains("Key ("), "no constraint text")
-            let lease = try await offers.accept(offerID: second.id, on: H.day("2027-06-20"), actor: F.actor).lease
+            let lease = try await offers.accept(offerID: second.id, on: H.day("2027-06-20"), today: H.today, actor: F.actor).lease
             #expect(lease.startDate == H.day("2027-06-21"), "the day after the move-out, without --start")
         }
     }
@@ -117,7 +117,7 @@ struct HousingOfferServiceTests {
             let offer = try await O.offerOfC101(store)
             let audits = try await F.auditCount(store)
             let error = await caught {
-                try await HousingOfferService(store: store).accept(offerID: offer.id, on: H.day("2026-12-04"), actor: F.actor)
+                try await HousingOfferService(store: store).accept(offerID: offer.id, on: H.day("2026-12-04"), today: H.today, actor: F.actor)
             }
             let message = try #require((error as? ServiceError)?.refusedMessage)
             #expect(message.contains("expired on 2026-12-03"))
@@ -137,7 +137,7 @@ struct HousingOfferServiceTests {
             let audits = try await F.auditCount(store)
             let error = await caught {
                 try await HousingOfferService(store: store).decline(
-                    offerID: offer.id, reason: "too-far", on: H.day("2026-11-28"), actor: F.actor)
+                    offerID: offer.id, reason: "too-far", on: H.day("2026-11-28"), today: H.today, actor: F.actor)
             }
             let validation = try #require((error as? ServiceError)?.validation)
             #expect(validation.field == "reason")
@@ -169,7 +169,7 @@ struct HousingOfferServiceTests {
             // c5b declines: the first employer already holds 2 live offers (c2, c4), so neither c5 nor c6 may
             // have the unit: it goes back to stock.
             let c5bOffer = try await O.pendingOffer(store, c5b.number)
-            let first = try await offers.decline(offerID: c5bOffer.id, reason: "location", on: H.day("2026-11-28"), actor: F.actor)
+            let first = try await offers.decline(offerID: c5bOffer.id, reason: "location", on: H.day("2026-11-28"), today: H.today, actor: F.actor)
             #expect(first.offer.status == .declined)
             #expect(first.offer.declineReason == "location")
             #expect(first.offer.decidedOn == H.day("2026-11-28"))
@@ -181,7 +181,7 @@ struct HousingOfferServiceTests {
 
             // c2 declines: the employer now holds 1 live offer (c4), so c5, first in line for a 1BR, gets it.
             let c2Offer = try await O.pendingOffer(store, c2.number)
-            let second = try await offers.decline(offerID: c2Offer.id, reason: "rent", on: H.day("2026-11-29"), actor: F.actor)
+            let second = try await offers.decline(offerID: c2Offer.id, reason: "rent", on: H.day("2026-11-29"), today: H.today, actor: F.actor)
             let passed = try #require(second.passedOn)
             #expect(passed.applicationNumber == c5.number)
             #expect(passed.unitCode == c2Offer.unitCode)
@@ -201,11 +201,11 @@ struct HousingOfferServiceTests {
             #expect(try await F.audit(store, action: "housing.offer.decline").count == 2)
 
             // c5 declines in turn: c6 is the only one left waiting for a 1BR and the employer holds 1 offer (c4).
-            let third = try await offers.decline(offerID: passed.id, reason: "family", on: H.day("2026-11-30"), actor: F.actor)
+            let third = try await offers.decline(offerID: passed.id, reason: "family", on: H.day("2026-11-30"), today: H.today, actor: F.actor)
             #expect(third.passedOn?.applicationNumber == c6.number)
             // …and when c6 declines too, nobody in the round is still waiting: back to stock.
             let last = try await offers.decline(offerID: try #require(third.passedOn).id, reason: "other",
-                                                on: H.day("2026-12-01"), actor: F.actor)
+                                                on: H.day("2026-12-01"), today: H.today, actor: F.actor)
             #expect(last.passedOn == nil)
             #expect(try await O.unitStatus(store, c2Offer.unitCode) == .available)
             #expect(try await O.doubleAllocations(store) == 0)
@@ -233,7 +233,7 @@ struct HousingOfferServiceTests {
             let c2Offer = try await O.pendingOffer(store, c2.number)
             // The first in line for the 1BR bought housing since the round: the unit passes to c6 instead.
             try await ownsHousing(waitingTalent)
-            let declined = try await offers.decline(offerID: c2Offer.id, reason: "rent", on: H.day("2026-11-29"), actor: F.actor)
+            let declined = try await offers.decline(offerID: c2Offer.id, reason: "rent", on: H.day("2026-11-29"), today: H.today, actor: F.actor)
             let passed = try #require(declined.passedOn)
             #expect(passed.applicationNumber == c6.number)
             #expect(try await O.applicationStatus(store, waiting.number) == .open)
@@ -241,7 +241,7 @@ struct HousingOfferServiceTests {
             // c6 bought housing too before accepting: refused with the rule, nothing written.
             try await ownsHousing(H.class6)
             let audits = try await F.auditCount(store)
-            let refused = await caught { try await offers.accept(offerID: passed.id, on: H.day("2026-11-30"), actor: F.actor) }
+            let refused = await caught { try await offers.accept(offerID: passed.id, on: H.day("2026-11-30"), today: H.today, actor: F.actor) }
             let message = try #require((refused as? ServiceError)?.refusedMessage)
             #expect(message.contains("no longer eligible on 2026-11-30"))
             #expect(message.contains("owns_housing"))
@@ -284,7 +284,7 @@ struct HousingOfferServiceTests {
             try await O.round(store, buildings: [H.buildingB])
             let offers = HousingOfferService(store: store)
             let first = try await offers.decline(offerID: try await O.pendingOffer(store, application.number).id,
-                                                 reason: "location", on: H.day("2026-11-28"), actor: F.actor)
+                                                 reason: "location", on: H.day("2026-11-28"), today: H.today, actor: F.actor)
             #expect(first.bar == nil)
             #expect(try await H.count(store, "housing_bars") == 0)
 
@@ -293,7 +293,7 @@ struct HousingOfferServiceTests {
             let secondOffer = try await O.pendingOffer(store, application.number)
             #expect(secondOffer.roundCode == "R2")
             let second = try await offers.decline(offerID: secondOffer.id, reason: "unit-size", on: H.day("2026-12-02"),
-                                                  actor: F.actor)
+                                                  today: H.today, actor: F.actor)
             let bar = try #require(second.bar)
             #expect(bar.fromDate == H.day("2026-12-02"))
             #expect(bar.untilDate == H.day("2027-12-01"))
@@ -324,8 +324,8 @@ struct HousingOfferServiceTests {
             let waiting = round.contains { $0.applicationNumber == c5.number } ? c5b : c5
             let c4Offer = try await O.pendingOffer(store, c4.number)
 
-            #expect(try await offers.expire(on: O.lastDay, actor: F.actor).isEmpty, "the last day is still open")
-            let expired = try await offers.expire(on: H.day("2026-12-04"), actor: F.actor)
+            #expect(try await offers.expire(on: O.lastDay, today: H.today, actor: F.actor).isEmpty, "the last day is still open")
+            let expired = try await offers.expire(on: H.day("2026-12-04"), today: H.today, actor: F.actor)
             #expect(expired.count == 3)
             #expect(expired.allSatisfy { $0.offer.status == .expired && $0.offer.decidedOn == H.day("2026-12-04") })
             #expect(expired.allSatisfy { $0.bar == nil }, "one expiry each is below the penalty")
@@ -339,7 +339,7 @@ struct HousingOfferServiceTests {
             #expect(try await O.applicationStatus(store, waiting.number) == .offered)
             #expect(try await F.audit(store, action: "housing.offer.expire").count == 3)
 
-            #expect(try await offers.expire(on: H.day("2026-12-04"), actor: F.actor).isEmpty, "idempotent")
+            #expect(try await offers.expire(on: H.day("2026-12-04"), today: H.today, actor: F.actor).isEmpty, "idempotent")
             #expect(try await offers.offers(status: .pending).map(\.id) == [passed.id])
             #expect(try await O.doubleAllocations(store) == 0)
         }

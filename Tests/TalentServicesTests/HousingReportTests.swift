@@ -17,9 +17,9 @@ struct HousingReportTests {
     static func withLease(_ label: String = #function, _ body: (Store, HousingLeaseRecord) async throws -> Void) async throws {
         try await H.withHousing(label) { (store: Store) async throws in
             let offer = try await O.offerOfC101(store)
-            let lease = try await HousingOfferService(store: store).accept(offerID: offer.id, on: H.day("2026-12-01"), actor: F.actor)
+            let lease = try await HousingOfferService(store: store).accept(offerID: offer.id, on: H.day("2026-12-01"), today: H.today, actor: F.actor)
             _ = try await HousingInventoryService(store: store).setStatus(
-                code: "A-101", to: .maintenance, reason: "粉刷", on: H.day("2026-12-01"), actor: F.actor)
+                code: "A-101", to: .maintenance, reason: "粉刷", on: H.day("2026-12-01"), today: H.today, actor: F.actor)
             try await body(store, lease.lease)
         }
     }
@@ -105,7 +105,7 @@ struct HousingReportTests {
             #expect(text.hasSuffix("total,,,,,145920,,72960,729.60\r\n"))
 
             // Renewed on 2028-09-01: November 2028 bills the old lease, December 2028 the renewal only.
-            let renewal = try await HousingLeaseService(store: store).renew(number: lease.number, on: H.day("2028-09-01"), actor: F.actor)
+            let renewal = try await HousingLeaseService(store: store).renew(number: lease.number, on: H.day("2028-09-01"), today: H.today, actor: F.actor)
             #expect(try await service.rentRoll(month: YearMonth("2028-11")!).lines.map(\.leaseNumber) == [lease.number])
             let december = try await service.rentRoll(month: YearMonth("2028-12")!)
             #expect(december.lines.map(\.leaseNumber) == [renewal.lease.number])

@@ -206,10 +206,10 @@ struct PolicyServiceTests {
             try await P.startedTrainee(fixed)
             try await PracticeCompletionTests.reportAndAssess(fixed)
             let service = PracticeBaseService.followingStoredPolicy(store: store)
-            let short = await caught { try await service.complete(P.ref(1), on: Self.day("2027-03-01"), actor: F.actor) }
+            let short = await caught { try await service.complete(P.ref(1), on: Self.day("2027-03-01"), today: P.today, actor: F.actor) }
             #expect((short as? ServiceError)?.refusedMessage?.contains("9") == true)
             #expect(try await service.trainee(P.ref(1), on: Self.day("2027-03-01")).requiredMonths == 9)
-            let done = try await service.complete(P.ref(1), on: Self.day("2027-06-01"), actor: F.actor)
+            let done = try await service.complete(P.ref(1), on: Self.day("2027-06-01"), today: P.today, actor: F.actor)
             #expect(done.status == .completed)
             let audit = try #require(try await F.audit(store, action: "practice.complete").first)
             #expect(audit.reason == "policy gz-long-practice sha256 \(stored.sha256)")

@@ -18,14 +18,14 @@ struct PracticeCompletionTests {
     static func reportAndAssess(_ service: PracticeBaseService, midTerm: Bool = true, final: Bool = true,
                                 assessment: AssessmentResult? = .pass) async throws {
         if midTerm {
-            _ = try await service.submitReport(P.ref(1), stage: .midTerm, grade: .good, on: P.day("2027-01-10"), actor: F.actor)
+            _ = try await service.submitReport(P.ref(1), stage: .midTerm, grade: .good, on: P.day("2027-01-10"), today: P.today, actor: F.actor)
         }
         if final {
-            _ = try await service.submitReport(P.ref(1), stage: .final, grade: .excellent, on: P.day("2027-08-10"), actor: F.actor)
+            _ = try await service.submitReport(P.ref(1), stage: .final, grade: .excellent, on: P.day("2027-08-10"), today: P.today, actor: F.actor)
         }
         if let assessment {
             _ = try await service.assess(P.ref(1), result: assessment, reportTitle: "工业大数据平台的实时质量分析",
-                                         on: P.day("2027-08-20"), actor: F.actor)
+                                         on: P.day("2027-08-20"), today: P.today, actor: F.actor)
         }
     }
 
@@ -33,14 +33,14 @@ struct PracticeCompletionTests {
         try await P.withBase { (store: Store, service: PracticeBaseService) async throws in
             try await P.placedTrainee(service)
             let outsider = await Self.refusal {
-                _ = try await service.start(P.ref(1), mentorIdentity: P.outsiderIdentity, on: P.windowStart, actor: F.actor)
+                _ = try await service.start(P.ref(1), mentorIdentity: P.outsiderIdentity, on: P.windowStart, today: P.today, actor: F.actor)
             }
             #expect(outsider?.contains("employed by the host enterprise") == true)
             let outside = await Self.refusal {
-                _ = try await service.start(P.ref(1), mentorIdentity: P.mentorIdentity, on: P.day("2026-08-31"), actor: F.actor)
+                _ = try await service.start(P.ref(1), mentorIdentity: P.mentorIdentity, on: P.day("2026-08-31"), today: P.today, actor: F.actor)
             }
             #expect(outside?.contains("outside the 2026级 practice window") == true)
-            let started = try await service.start(P.ref(1), mentorIdentity: P.mentorIdentity, on: P.windowStart, actor: F.actor)
+            let started = try await service.start(P.ref(1), mentorIdentity: P.mentorIdentity, on: P.windowStart, today: P.today, actor: F.actor)
             #expect(started.status == .inPractice)
             #expect(started.placement?.mentorName == "赵导师")
             #expect(started.placement?.startedOn == P.windowStart)
@@ -55,11 +55,11 @@ struct PracticeCompletionTests {
         try await P.withBase { (_: Store, service: PracticeBaseService) async throws in
             try await P.enrol(service, 1)
             let unplaced = await Self.refusal {
-                _ = try await service.start(P.ref(1), mentorIdentity: P.mentorIdentity, on: P.windowStart, actor: F.actor)
+                _ = try await service.start(P.ref(1), mentorIdentity: P.mentorIdentity, on: P.windowStart, today: P.today, actor: F.actor)
             }
             #expect(unplaced?.contains("no placement yet") == true)
             let noPractice = await Self.refusal {
-                _ = try await service.submitReport(P.ref(1), stage: .midTerm, grade: .good, actor: F.actor)
+                _ = try await service.submitReport(P.ref(1), stage: .midTerm, grade: .good, today: P.today, actor: F.actor)
             }
             #expect(noPractice?.contains("cannot submit a stage report") == true)
         }
@@ -69,14 +69,14 @@ struct PracticeCompletionTests {
         try await P.withBase { (store: Store, service: PracticeBaseService) async throws in
             try await P.startedTrainee(service)
             let finalFirst = await Self.refusal {
-                _ = try await service.submitReport(P.ref(1), stage: .final, grade: .good, on: P.day("2027-01-10"), actor: F.actor)
+                _ = try await service.submitReport(P.ref(1), stage: .final, grade: .good, on: P.day("2027-01-10"), today: P.today, actor: F.actor)
             }
             #expect(finalFirst?.contains("no mid-term report yet") == true)
             let report = try await service.submitReport(
-                P.ref(1), stage: .midTerm, grade: .good, on: P.day("2027-01-10"), summary: "进展顺利", actor: F.actor)
+                P.ref(1), stage: .midTerm, grade: .good, on: P.day("2027-01-10"), summary: "进展顺利", today: P.today, actor: F.actor)
             #expect(report.mentorGrade == .good)
             let again = await caught {
-                try await service.submitReport(P.ref(1), stage: .midTerm, grade: .pass, on: P.day("2027-01-11"), actor: F.actor)
+                try await service.submitReport(P.ref(1), stage: .midTerm, grade: .pass, on: P.day("2027-01-11"), today: P.today, actor: F.actor)
             }
             #expect((again as? ServiceError)?.duplicateMessage?.contains("was submitted on 2027-01-10") == true)
             #expect(try await F.audit(store, action: "practice.report.submit").count == 1)
@@ -87,7 +87,7 @@ struct PracticeCompletionTests {
         try await P.withBase { (_: Store, service: PracticeBaseService) async throws in
             try await P.startedTrainee(service)
             let message = try #require(await Self.refusal {
-                _ = try await service.complete(P.ref(1), on: P.day("2027-12-31"), actor: F.actor)
+                _ = try await service.complete(P.ref(1), on: P.day("2027-12-31"), today: P.today, actor: F.actor)
             })
             #expect(message.contains("mid-term stage report is missing"))
             #expect(message.contains("final stage report is missing"))
@@ -115,7 +115,7 @@ struct PracticeCompletionTests {
                 try await Self.reportAndAssess(service, final: !missingFinal, assessment: missingAssessment ? nil : .pass)
             }
             let message = try #require(await Self.refusal {
-                _ = try await service.complete(P.ref(1), on: P.day("2027-12-31"), actor: F.actor)
+                _ = try await service.complete(P.ref(1), on: P.day("2027-12-31"), today: P.today, actor: F.actor)
             })
             #expect(message.contains("mid-term stage report is missing") == missingMidTerm)
             #expect(message.contains("final stage report is missing") == missingFinal)
@@ -127,7 +127,7 @@ struct PracticeCompletionTests {
         try await P.withBase { (_: Store, service: PracticeBaseService) async throws in
             try await P.startedTrainee(service)
             try await Self.reportAndAssess(service, assessment: .fail)
-            let message = await Self.refusal { _ = try await service.complete(P.ref(1), on: P.day("2027-12-31"), actor: F.actor) }
+            let message = await Self.refusal { _ = try await service.complete(P.ref(1), on: P.day("2027-12-31"), today: P.today, actor: F.actor) }
             #expect(message?.contains("final assessment was failed") == true)
         }
     }
@@ -136,14 +136,14 @@ struct PracticeCompletionTests {
         try await P.withBase { (store: Store, service: PracticeBaseService) async throws in
             try await P.startedTrainee(service, direct: false)
             try await Self.reportAndAssess(service)
-            let short = await Self.refusal { _ = try await service.complete(P.ref(1), on: P.day("2027-02-28"), actor: F.actor) }
+            let short = await Self.refusal { _ = try await service.complete(P.ref(1), on: P.day("2027-02-28"), today: P.today, actor: F.actor) }
             #expect(short?.contains("lasted 5 of the required 6 months") == true)
             #expect(short?.contains("complete on or after 2027-03-01") == true)
-            let done = try await service.complete(P.ref(1), on: P.day("2027-03-01"), actor: F.actor)
+            let done = try await service.complete(P.ref(1), on: P.day("2027-03-01"), today: P.today, actor: F.actor)
             #expect(done.status == .completed)
             #expect(done.placement?.completedOn == P.day("2027-03-01"))
             #expect(try await F.audit(store, action: "practice.complete").count == 1)
-            let again = await Self.refusal { _ = try await service.complete(P.ref(1), actor: F.actor) }
+            let again = await Self.refusal { _ = try await service.complete(P.ref(1), today: P.today, actor: F.actor) }
             #expect(again?.contains("already completed") == true)
         }
     }
@@ -152,11 +152,11 @@ struct PracticeCompletionTests {
         try await P.withBase { (_: Store, service: PracticeBaseService) async throws in
             try await P.startedTrainee(service, direct: true)
             try await Self.reportAndAssess(service)
-            let short = await Self.refusal { _ = try await service.complete(P.ref(1), on: P.day("2027-08-31"), actor: F.actor) }
+            let short = await Self.refusal { _ = try await service.complete(P.ref(1), on: P.day("2027-08-31"), today: P.today, actor: F.actor) }
             #expect(short?.contains("lasted 11 of the required 12 months (straight from a bachelor's degree)") == true)
             #expect(short?.contains("2027-09-01") == true)
             #expect(try await service.trainee(P.ref(1)).requiredMonths == 12)
-            let done = try await service.complete(P.ref(1), on: P.day("2027-09-01"), actor: F.actor)
+            let done = try await service.complete(P.ref(1), on: P.day("2027-09-01"), today: P.today, actor: F.actor)
             #expect(done.status == .completed)
         }
     }

@@ -18,6 +18,9 @@ enum PracticeFixture {
     static let year = 2026
     static let windowStart = day("2026-09-01")
     static let windowEnd = day("2028-02-29")
+    /// The tests' today: after every day they record (leases renewed in 2028, practices completed in 2027),
+    /// which the services refuse after the real today. Passed as `today:` wherever a step is recorded.
+    static let today = day("2030-12-31")
 
     static func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
 
@@ -83,7 +86,7 @@ enum PracticeFixture {
     /// A placed trainee whose practice started on the first day of the window with the mentor.
     static func startedTrainee(_ service: PracticeBaseService, direct: Bool = false) async throws {
         try await placedTrainee(service, direct: direct)
-        _ = try await service.start(ref(1), mentorIdentity: mentorIdentity, on: windowStart, actor: F.actor)
+        _ = try await service.start(ref(1), mentorIdentity: mentorIdentity, on: windowStart, today: today, actor: F.actor)
     }
 
     /// Runs literal SQL in a transaction (schema tests) and returns the store error, if any.

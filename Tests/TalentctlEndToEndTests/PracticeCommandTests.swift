@@ -9,13 +9,14 @@ struct PracticeCommandTests {
     static let university = "12100000400000624D"
     static let mentor = "110105194912310046"
 
-    /// A university with a programme, the employer with a registered mentor, and the 2026 cohort.
+    /// A university with a programme, the employer with a registered mentor, and the 2026 cohort, whose practice
+    /// window began in January 2026, so that a whole practice lies before today (steps are not recorded ahead).
     static func base(_ cli: CLISession) throws {
         try cli.addEmployer()
         try cli.ok(["org", "add", "--name", "清华大学", "--credit-code", university, "--kind", "university"])
         try cli.ok(["talent", "register", "--name", "赵导师", "--id-number", mentor, "--employer", CLISession.employerCode])
         try cli.ok(["practice", "programme", "add", "--university", university, "--field", "大数据工程"])
-        try cli.ok(["practice", "cohort", "create", "--year", "2026", "--start", "2026-09-01", "--end", "2028-02-29"])
+        try cli.ok(["practice", "cohort", "create", "--year", "2026", "--start", "2026-01-05", "--end", "2027-06-30"])
     }
 
     static func student(_ n: Int) -> String { "2026210\(String(format: "%03d", n))" }
@@ -78,15 +79,15 @@ struct PracticeCommandTests {
         let rematched = try JSONSerialization.jsonObject(with: Data(rerun.stdout.utf8)) as? [String: Any]
         #expect(rematched?["matching"] as? [String: String] == [Self.student(1): "P2", Self.student(2): "P1"])
 
-        try cli.ok(["practice", "start", "--student", Self.student(1), "--mentor", Self.mentor, "--on", "2026-09-01"])
-        let refused = try cli.run(["practice", "complete", "--student", Self.student(1), "--on", "2027-12-31"])
+        try cli.ok(["practice", "start", "--student", Self.student(1), "--mentor", Self.mentor, "--on", "2026-01-05"])
+        let refused = try cli.run(["practice", "complete", "--student", Self.student(1), "--on", "2026-07-31"])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("mid-term stage report is missing"))
         #expect(refused.stderr.contains("final assessment is missing"))
-        try cli.ok(["practice", "report", "submit", "--student", Self.student(1), "--stage", "mid-term", "--grade", "good", "--on", "2027-01-10"])
-        try cli.ok(["practice", "report", "submit", "--student", Self.student(1), "--stage", "final", "--grade", "excellent", "--on", "2027-08-10"])
-        try cli.ok(["practice", "assess", "--student", Self.student(1), "--result", "pass", "--title", "实时数据平台", "--on", "2027-08-20"])
-        let done = try cli.ok(["practice", "complete", "--student", Self.student(1), "--on", "2027-12-31"])
+        try cli.ok(["practice", "report", "submit", "--student", Self.student(1), "--stage", "mid-term", "--grade", "good", "--on", "2026-03-10"])
+        try cli.ok(["practice", "report", "submit", "--student", Self.student(1), "--stage", "final", "--grade", "excellent", "--on", "2026-07-10"])
+        try cli.ok(["practice", "assess", "--student", Self.student(1), "--result", "pass", "--title", "实时数据平台", "--on", "2026-07-20"])
+        let done = try cli.ok(["practice", "complete", "--student", Self.student(1), "--on", "2026-07-31"])
         #expect(done.contains("completed"))
 
         let shown = try #require(try cli.json(["practice", "trainee", "show", "--student", Self.student(1), "--json"]) as? [String: Any])

@@ -50,7 +50,7 @@ public struct DemoHousingLoader: Sendable {
         let policy = try await zone.rules.current(on: today).policy
         for application in plan.applications(certified: certified, policy: policy, today: today)
         where !applied.contains(application.input.talent) {
-            _ = try await zone.housingApplications.submit(application.input, actor: actor)
+            _ = try await zone.housingApplications.submit(application.input, today: today, actor: actor)
             report.applicationsAdded += 1
         }
         note("housing: \(report.applicationsAdded) applications submitted")
@@ -63,7 +63,7 @@ public struct DemoHousingLoader: Sendable {
             report.roundCreated = true
         }
         if try await rounds.round(code: DemoHousing.firstRound).status != .committed {
-            _ = try await rounds.commit(code: DemoHousing.firstRound, seed: Self.roundSeed, on: today, actor: actor)
+            _ = try await rounds.commit(code: DemoHousing.firstRound, seed: Self.roundSeed, on: today, today: today, actor: actor)
             report.roundCommitted = true
             note("housing: round \(DemoHousing.firstRound) committed with seed \(Self.roundSeed)")
         }

@@ -6,7 +6,7 @@ import TalentText
 /// Loads a ``DemoPractice`` through the practice services (never raw SQL): programmes one by one,
 /// each cohort's trainees, positions, preferences and rankings as CSV imports, the committed stable
 /// matching, then every trainee's practice step by step with back-dated days; then projects,
-/// problems and awards.
+/// problems and awards. The steps are dated on or before ``DemoPractice/asOf``, which they take as today.
 ///
 /// Every step looks at what is stored first, so loading twice adds nothing the second time, and a
 /// load that was interrupted carries on where it stopped.
@@ -85,7 +85,7 @@ public struct DemoPracticeLoader: Sendable {
                   record.status != .completed, record.status != .withdrawn else { continue }
             let reference = trainee.reference
             guard let placement = record.placement else {
-                _ = try await practice.withdraw(reference, reason: "未获匹配实践岗位，转校内实践", on: cohort.start, actor: actor)
+                _ = try await practice.withdraw(reference, reason: "未获匹配实践岗位，转校内实践", on: cohort.start, today: DemoPractice.asOf, actor: actor)
                 report.steps += 1
                 continue
             }
@@ -95,7 +95,7 @@ public struct DemoPracticeLoader: Sendable {
             if record.status == .placed {
                 let candidates = mentors[placement.positionCode] ?? []
                 guard !candidates.isEmpty else { continue }
-                _ = try await practice.start(reference, mentorIdentity: candidates[index % candidates.count], on: start, actor: actor)
+                _ = try await practice.start(reference, mentorIdentity: candidates[index % candidates.count], on: start, today: DemoPractice.asOf, actor: actor)
                 report.steps += 1
             }
             let detail = try await practice.trainee(reference, on: DemoPractice.asOf)
@@ -103,26 +103,26 @@ public struct DemoPracticeLoader: Sendable {
             switch trainee.outcome {
             case let .practising(_, midTerm, grade):
                 if let midTerm, !reported.contains(.midTerm) {
-                    _ = try await practice.submitReport(reference, stage: .midTerm, grade: grade, on: midTerm, actor: actor)
+                    _ = try await practice.submitReport(reference, stage: .midTerm, grade: grade, on: midTerm, today: DemoPractice.asOf, actor: actor)
                     report.steps += 1
                 }
             case let .withdraws(_, on, reason):
-                _ = try await practice.withdraw(reference, reason: reason, on: on, actor: actor)
+                _ = try await practice.withdraw(reference, reason: reason, on: on, today: DemoPractice.asOf, actor: actor)
                 report.steps += 1
             case let .completes(_, midTerm, final, assessed, completed, midTermGrade, finalGrade, title):
                 if !reported.contains(.midTerm) {
-                    _ = try await practice.submitReport(reference, stage: .midTerm, grade: midTermGrade, on: midTerm, actor: actor)
+                    _ = try await practice.submitReport(reference, stage: .midTerm, grade: midTermGrade, on: midTerm, today: DemoPractice.asOf, actor: actor)
                     report.steps += 1
                 }
                 if !reported.contains(.final) {
-                    _ = try await practice.submitReport(reference, stage: .final, grade: finalGrade, on: final, actor: actor)
+                    _ = try await practice.submitReport(reference, stage: .final, grade: finalGrade, on: final, today: DemoPractice.asOf, actor: actor)
                     report.steps += 1
                 }
                 if detail.finalAssessment == nil {
-                    _ = try await practice.assess(reference, result: .pass, reportTitle: title, on: assessed, actor: actor)
+                    _ = try await practice.assess(reference, result: .pass, reportTitle: title, on: assessed, today: DemoPractice.asOf, actor: actor)
                     report.steps += 1
                 }
-                _ = try await practice.complete(reference, on: completed, actor: actor)
+                _ = try await practice.complete(reference, on: completed, today: DemoPractice.asOf, actor: actor)
                 report.steps += 1
             }
         }
@@ -139,7 +139,7 @@ public struct DemoPracticeLoader: Sendable {
             }
             guard let id = projects[project.input.title] else { continue }
             for award in project.awards where !(awards[id]?.contains("\(award.name)/\(award.year)") ?? false) {
-                _ = try await practice.addAward(projectID: id, level: award.level, year: award.year, name: award.name, actor: actor)
+                _ = try await practice.addAward(projectID: id, level: award.level, year: award.year, name: award.name, today: DemoPractice.asOf, actor: actor)
                 report.awardsAdded += 1
             }
         }
@@ -149,11 +149,11 @@ public struct DemoPracticeLoader: Sendable {
             var record = problems["\(problem.enterpriseCode)/\(problem.title)"]
             if record == nil {
                 record = try await practice.addProblem(enterpriseCode: problem.enterpriseCode, title: problem.title,
-                                                       posedOn: problem.posedOn, actor: actor)
+                                                       posedOn: problem.posedOn, today: DemoPractice.asOf, actor: actor)
                 report.problemsAdded += 1
             }
             if let solved = problem.solved, let record, record.solvedOn == nil, let project = projects[solved.project] {
-                _ = try await practice.solveProblem(id: record.id, projectID: project, on: solved.on, actor: actor)
+                _ = try await practice.solveProblem(id: record.id, projectID: project, on: solved.on, today: DemoPractice.asOf, actor: actor)
                 report.problemsSolved += 1
             }
         }

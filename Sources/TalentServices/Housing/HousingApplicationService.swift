@@ -16,7 +16,10 @@ public struct HousingApplicationService: Sendable {
 
 // The API other parts rely on.
 extension HousingApplicationService {
-    public func submit(_ input: HousingApplicationInput, actor: String) async throws(ServiceError) -> HousingApplicationRecord {
+    /// `input.appliedOn` may not be after `today` (an application is recorded on the day it is made, or later).
+    public func submit(_ input: HousingApplicationInput, today: CalendarDate = .today(),
+                       actor: String) async throws(ServiceError) -> HousingApplicationRecord {
+        try input.appliedOn.requireHappened(by: today, "an application")
         let household = try HousingApplicationRules.household(input.household)
         let preferences = try HousingApplicationRules.preferences(input.preferences)
         let key = input.talent.trimmed.uppercased()
@@ -69,10 +72,10 @@ extension HousingApplicationService {
         }
     }
 
-    public func withdraw(number: String, on date: CalendarDate, reason: String, actor: String) async throws(ServiceError)
-        -> HousingApplicationRecord
-    {
+    public func withdraw(number: String, on date: CalendarDate, reason: String, today: CalendarDate = .today(),
+                         actor: String) async throws(ServiceError) -> HousingApplicationRecord {
         let number = number.trimmed.uppercased()
+        try date.requireHappened(by: today, "a withdrawal")
         guard let reason = reason.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "reason", value: reason, reason: "is empty",
                                            hint: "say why, e.g. --reason \"已购房\""))

@@ -136,9 +136,11 @@ extension HousingInventoryService {
 
     /// Takes a unit out of stock (`maintenance`) or returns it (`available`). `offered` and `leased`
     /// follow the unit's offers and leases, so they are neither set nor left by hand.
+    /// `date` may not be after `today`: the change takes effect when it is recorded.
     public func setStatus(code: String, to status: UnitStatus, reason: String, on date: CalendarDate,
-                          actor: String) async throws(ServiceError) -> HousingUnitRecord {
+                          today: CalendarDate = .today(), actor: String) async throws(ServiceError) -> HousingUnitRecord {
         let code = code.trimmed
+        try date.requireHappened(by: today, "a change of a unit's status")
         guard status == .available || status == .maintenance else {
             throw .refused("a unit becomes \(status.rawValue) only through an offer or a lease; "
                 + "by hand a unit moves only between available and maintenance")

@@ -55,9 +55,12 @@ extension HousingLeaseService {
 
     /// Renews an active lease on `date`: only within the renewal window, under the cumulative cap, and when
     /// the talent is eligible on `date` (the lease renewed does not count as another lease). The renewal
-    /// runs on the same unit from the day after the old end; the old lease becomes `renewed`.
-    public func renew(number: String, on date: CalendarDate, actor: String) async throws(ServiceError) -> HousingLeaseDetail {
-        try await housingRun {
+    /// runs on the same unit from the day after the old end; the old lease becomes `renewed`. `date` may not be
+    /// after `today` (a request is recorded once it is made).
+    public func renew(number: String, on date: CalendarDate, today: CalendarDate = .today(),
+                      actor: String) async throws(ServiceError) -> HousingLeaseDetail {
+        try date.requireHappened(by: today, "a lease renewal")
+        return try await housingRun {
             try await store.write { session in
                 let old = try await Self.lease(number, session, forUpdate: true)
                 try Self.require(old, .active, to: "renew")
@@ -85,10 +88,12 @@ extension HousingLeaseService {
     }
 
     /// Terminates an active lease on `date` with a coded reason; the talent must move out by the lease
-    /// policy's deadline (`lease.move_out_days` of the policy the lease was made under).
-    public func terminate(number: String, reason: String, on date: CalendarDate,
+    /// policy's deadline (`lease.move_out_days` of the policy the lease was made under). `date` may not be
+    /// after `today`.
+    public func terminate(number: String, reason: String, on date: CalendarDate, today: CalendarDate = .today(),
                           actor: String) async throws(ServiceError) -> HousingLeaseRecord {
         let code = reason.trimmingCharacters(in: .whitespaces)
+        try date.requireHappened(by: today, "a termination")
         guard Self.terminationReasons.contains(where: { $0.code == code }) else {
             throw .invalid(ValidationError(
                 field: "reason", value: reason, reason: "is not a termination reason",
@@ -119,9 +124,12 @@ extension HousingLeaseService {
         }
     }
 
-    /// Records that the talent of a terminated lease moved out on `date`; the unit returns to stock.
-    public func recordMoveOut(number: String, on date: CalendarDate, actor: String) async throws(ServiceError) -> HousingLeaseRecord {
-        try await housingRun {
+    /// Records that the talent of a terminated lease moved out on `date` (not after `today`); the unit
+    /// returns to stock at once, so it can be offered.
+    public func recordMoveOut(number: String, on date: CalendarDate, today: CalendarDate = .today(),
+                              actor: String) async throws(ServiceError) -> HousingLeaseRecord {
+        try date.requireHappened(by: today, "a move-out")
+        return try await housingRun {
             try await store.write { session in
                 let before = try await Self.lease(number, session, forUpdate: true)
                 try Self.require(before, .terminated, to: "record a move-out from")
@@ -148,9 +156,12 @@ extension HousingLeaseService {
     }
 
     /// Marks every active lease whose end is before `date` (so it was not renewed) as ended, and returns its
-    /// unit to stock (for cron). Running it again on the same day does nothing.
-    public func closeEnded(on date: CalendarDate, actor: String) async throws(ServiceError) -> [HousingLeaseRecord] {
-        try await housingRun {
+    /// unit to stock (for cron). Running it again on the same day does nothing. `date` may not be after
+    /// `today`: a lease that runs on is still let, and its unit must not be offered again.
+    public func closeEnded(on date: CalendarDate, today: CalendarDate = .today(),
+                           actor: String) async throws(ServiceError) -> [HousingLeaseRecord] {
+        try date.requireHappened(by: today, "the end of leases")
+        return try await housingRun {
             try await store.write { session in
                 var closed: [HousingLeaseRecord] = []
                 for before in try await session.housingLeasesRunOut(before: date) {

@@ -45,9 +45,11 @@ extension HousingOfferService {
     /// Accepts a pending, unexpired offer on `date`, in one transaction: the offer is accepted, the
     /// application housed, the unit leased, and the lease created from `start` (default: `date`) for the
     /// policy's next term, with its rent schedule, under the policy in force on `date`.
-    public func accept(offerID: Int64, on date: CalendarDate, start: CalendarDate? = nil,
+    /// `date` may not be after `today`; `start` may (up to ``latestStartDays`` after `date`).
+    public func accept(offerID: Int64, on date: CalendarDate, start: CalendarDate? = nil, today: CalendarDate = .today(),
                        actor: String) async throws(ServiceError) -> HousingLeaseDetail {
-        try await housingRun {
+        try date.requireHappened(by: today, "an acceptance")
+        return try await housingRun {
             try await store.write { session in
                 let offer = try await Self.offer(offerID, session, forUpdate: true)
                 try Self.requireOpen(offer, on: date, to: "accepted")
@@ -93,10 +95,11 @@ extension HousingOfferService {
     }
 
     /// Declines a pending offer with one of the policy's reason codes; the unit passes on (or returns to
-    /// stock) and the refusal penalty applies.
-    public func decline(offerID: Int64, reason: String, on date: CalendarDate,
+    /// stock) and the refusal penalty applies. `date` may not be after `today`.
+    public func decline(offerID: Int64, reason: String, on date: CalendarDate, today: CalendarDate = .today(),
                         actor: String) async throws(ServiceError) -> HousingOfferOutcome {
         let code = reason.trimmingCharacters(in: .whitespaces)
+        try date.requireHappened(by: today, "a decline")
         return try await housingRun {
             try await store.write { session in
                 let offer = try await Self.offer(offerID, session, forUpdate: true)
@@ -114,9 +117,11 @@ extension HousingOfferService {
 
     /// Expires every pending offer whose last day is before `date` (for cron): each unit passes on or
     /// returns to stock and the penalty applies when expiries count as declines. Running it again on the
-    /// same day does nothing.
-    public func expire(on date: CalendarDate, actor: String) async throws(ServiceError) -> [HousingOfferOutcome] {
-        try await housingRun {
+    /// same day does nothing. `date` may not be after `today`: an offer still open must not expire early.
+    public func expire(on date: CalendarDate, today: CalendarDate = .today(),
+                       actor: String) async throws(ServiceError) -> [HousingOfferOutcome] {
+        try date.requireHappened(by: today, "the expiry of offers")
+        return try await housingRun {
             try await store.write { session in
                 var outcomes: [HousingOfferOutcome] = []
                 for offer in try await session.overdueHousingOffers(before: date) {

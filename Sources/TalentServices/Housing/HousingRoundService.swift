@@ -163,9 +163,10 @@ extension HousingRoundService {
     /// for each allocated applicant (expiring per the round's policy); those units and applications
     /// `offered`; and the `housing.round.commit` audit row. Committing a committed round is refused.
     @discardableResult
-    public func commit(code: String, seed: String, on date: CalendarDate,
+    public func commit(code: String, seed: String, on date: CalendarDate, today: CalendarDate = .today(),
                        actor: String) async throws(ServiceError) -> HousingRoundOutcome {
         let seed = try Self.checkSeed(seed)
+        try date.requireHappened(by: today, "making a round's offers")
         return try await run {
             try await store.write { session in
                 // Concurrent commits of one round queue here; the second then finds it committed.

@@ -19,9 +19,11 @@ public struct TraineeDetail: Sendable, Codable, Equatable {
 extension PracticeBaseService {
     /// Starts the practice of a placed trainee with an enterprise mentor: a registered talent employed
     /// by the host enterprise (identity key of the talent).
+    /// `date` may not be after `today` (as for every step below).
     public func start(_ reference: TraineeReference, mentorIdentity: String, on date: CalendarDate = .today(),
-                      actor: String) async throws(ServiceError) -> TraineeRecord {
-        try await step(reference, action: "start", actor: actor) { before, session in
+                      today: CalendarDate = .today(), actor: String) async throws(ServiceError) -> TraineeRecord {
+        try date.requireHappened(by: today, "the start of a practice")
+        return try await step(reference, action: "start", actor: actor) { before, session in
             try Self.require(before, in: .placed, to: "start the practice")
             guard let placement = before.placement else { throw ServiceError.internal(before) }
             guard let mentor = try await session.talent(identityKey: mentorIdentity) else {
@@ -46,9 +48,10 @@ extension PracticeBaseService {
 
     /// Records the mid-term or final stage report with the mentor's grade (once per stage).
     public func submitReport(_ reference: TraineeReference, stage: PracticeStage, grade: MentorGrade,
-                             on date: CalendarDate = .today(), summary: String? = nil,
+                             on date: CalendarDate = .today(), summary: String? = nil, today: CalendarDate = .today(),
                              actor: String) async throws(ServiceError) -> StageReportRecord {
-        try await run {
+        try date.requireHappened(by: today, "a stage report")
+        return try await run {
             try await store.write { session in
                 let trainee = try await Self.trainee(reference, session, forUpdate: true)
                 try Self.require(trainee, in: .inPractice, to: "submit a stage report")
@@ -75,7 +78,9 @@ extension PracticeBaseService {
 
     /// Records the final assessment (pass or fail, with the title of the practice report).
     public func assess(_ reference: TraineeReference, result: AssessmentResult, reportTitle: String,
-                       on date: CalendarDate = .today(), actor: String) async throws(ServiceError) -> FinalAssessmentRecord {
+                       on date: CalendarDate = .today(), today: CalendarDate = .today(),
+                       actor: String) async throws(ServiceError) -> FinalAssessmentRecord {
+        try date.requireHappened(by: today, "a final assessment")
         guard let title = reportTitle.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "title", value: reportTitle, reason: "is empty",
                                            hint: "give the title of the practice report"))
@@ -101,9 +106,10 @@ extension PracticeBaseService {
 
     /// Completes the practice; refused, with every reason, while the duration (per the policy), a stage
     /// report or a passed final assessment is missing.
-    public func complete(_ reference: TraineeReference, on date: CalendarDate = .today(),
+    public func complete(_ reference: TraineeReference, on date: CalendarDate = .today(), today: CalendarDate = .today(),
                          actor: String) async throws(ServiceError) -> TraineeRecord {
-        try await step(reference, action: "complete", actor: actor) { before, session in
+        try date.requireHappened(by: today, "a completion")
+        return try await step(reference, action: "complete", actor: actor) { before, session in
             try Self.require(before, in: .inPractice, to: "complete the practice")
             let (duration, inForce) = try await duration(on: date, session)
             let obstacles = try await obstacles(for: before, on: date, duration: duration, session)
@@ -121,7 +127,8 @@ extension PracticeBaseService {
 
     /// Withdraws a trainee (from any state before completion), with the reason.
     public func withdraw(_ reference: TraineeReference, reason: String, on date: CalendarDate = .today(),
-                         actor: String) async throws(ServiceError) -> TraineeRecord {
+                         today: CalendarDate = .today(), actor: String) async throws(ServiceError) -> TraineeRecord {
+        try date.requireHappened(by: today, "a withdrawal")
         guard let reason = reason.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "reason", value: reason, reason: "is empty",
                                            hint: "say why the trainee leaves the base"))

@@ -55,8 +55,10 @@ extension PracticeBaseService {
 
     // MARK: Technical problems
 
-    public func addProblem(enterpriseCode: String, title: String, posedOn: CalendarDate,
+    /// `posedOn` may not be after `today`.
+    public func addProblem(enterpriseCode: String, title: String, posedOn: CalendarDate, today: CalendarDate = .today(),
                            actor: String) async throws(ServiceError) -> TechnicalProblemRecord {
+        try posedOn.requireHappened(by: today, "a technical problem")
         guard let title = title.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "title", value: title, reason: "is empty"))
         }
@@ -72,10 +74,11 @@ extension PracticeBaseService {
         }
     }
 
-    /// Marks a problem solved by a project on a day (once).
-    public func solveProblem(id: Int64, projectID: Int64, on date: CalendarDate,
+    /// Marks a problem solved by a project on a day (once; not after `today`).
+    public func solveProblem(id: Int64, projectID: Int64, on date: CalendarDate, today: CalendarDate = .today(),
                              actor: String) async throws(ServiceError) -> TechnicalProblemRecord {
-        try await run {
+        try date.requireHappened(by: today, "a solution")
+        return try await run {
             try await store.write { session in
                 guard let before = try await session.problem(id: id, forUpdate: true) else {
                     throw ServiceError.notFound("there is no technical problem #\(id); list them with `talentctl practice problem list`")
@@ -107,8 +110,10 @@ extension PracticeBaseService {
 
     // MARK: Awards
 
-    public func addAward(projectID: Int64, level: AwardLevel, year: Int, name: String,
+    /// `year` may not be after the year of `today`.
+    public func addAward(projectID: Int64, level: AwardLevel, year: Int, name: String, today: CalendarDate = .today(),
                          actor: String) async throws(ServiceError) -> ProjectAwardRecord {
+        try requireHappened(year: year, by: today, "an award")
         guard let name = name.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "name", value: name, reason: "is empty", hint: "give the award's name"))
         }

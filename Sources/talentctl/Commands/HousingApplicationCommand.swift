@@ -37,16 +37,9 @@ struct HousingApplicationCommand: AsyncParsableCommand {
         @Option(help: "Unit categories wanted, most wanted first, comma-separated (studio, 1BR, 2BR, 3BR).") var prefer: String
         @Option(help: "A household member, NAME:RELATION (repeat for each).") var member: [String] = []
         @Option(help: "Submitted by this employer (credit code) on the talent's behalf.") var byEmployer: String?
-        @Option(help: "The application day (default today; not after today).") var on: Day?
+        @Option(help: "The application day, YYYY-MM-DD (default today; not after today).") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
-
-        func validate() throws {
-            // An application dated ahead would block the talent (one open application) until that day.
-            if let day = on?.date, day > CalendarDate.today() {
-                throw ValidationError("--on \(day) is after today: an application is recorded on the day it is made (or earlier)")
-            }
-        }
 
         func run() async throws {
             let preferences = try prefer.split(separator: ",").map { try HousingText.category(String($0)) }
@@ -144,7 +137,7 @@ struct HousingApplicationCommand: AsyncParsableCommand {
 
         @Argument(help: "The application number.") var number: String
         @Option(help: "Why (recorded).") var reason: String
-        @Option(help: "The day of withdrawal (default today).") var on: Day?
+        @Option(help: "The day of withdrawal, YYYY-MM-DD (default today; not after today).") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 

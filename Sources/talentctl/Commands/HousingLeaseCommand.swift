@@ -9,13 +9,14 @@ struct HousingLeaseCommand: AsyncParsableCommand {
         commandName: "lease",
         abstract: "Leases: list, show, renew, terminate, record move-out.",
         discussion: """
-            Leases are created by accepting an offer (`housing offer accept`).
+            Leases are created by accepting an offer (`housing offer accept`). The steps record what has happened:
+            their --on may not be after today (China Standard Time).
 
             Example:
               talentctl housing lease show L-2026-00001
-              talentctl housing lease renew L-2026-00001 --on 2028-10-15
+              talentctl housing lease renew L-2026-00001
               talentctl housing lease terminate L-2026-00001 --reason left-employer
-              talentctl housing lease move-out L-2026-00001 --on 2027-06-30
+              talentctl housing lease move-out L-2026-00001 --on 2026-11-20
             """,
         subcommands: [List.self, Show.self, Renew.self, Terminate.self, MoveOut.self, CloseEnded.self]
     )
@@ -71,11 +72,11 @@ struct HousingLeaseCommand: AsyncParsableCommand {
                 unit from the day after the old end; its rent continues the count of lease years.
 
                 Example:
-                  talentctl housing lease renew L-2026-00001 --on 2028-10-15
+                  talentctl housing lease renew L-2026-00001
                 """)
 
         @Argument(help: "The lease number.") var number: String
-        @Option(help: "The day of the request, YYYY-MM-DD (default today).") var on: Day?
+        @Option(help: "The day of the request, YYYY-MM-DD (default today; not after today).") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
@@ -97,12 +98,12 @@ struct HousingLeaseCommand: AsyncParsableCommand {
                 The talent must move out within lease.move_out_days of the lease's policy.
 
                 Example:
-                  talentctl housing lease terminate L-2026-00001 --reason bought-housing --on 2027-05-01
+                  talentctl housing lease terminate L-2026-00001 --reason bought-housing --on 2026-11-01
                 """)
 
         @Argument(help: "The lease number.") var number: String
         @Option(help: "The termination reason code.") var reason: String
-        @Option(help: "The day of termination, YYYY-MM-DD (default today).") var on: Day?
+        @Option(help: "The day of termination, YYYY-MM-DD (default today; not after today).") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
@@ -135,12 +136,6 @@ struct HousingLeaseCommand: AsyncParsableCommand {
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
-        func validate() throws {
-            if let day = on?.date, day > CalendarDate.today() {
-                throw ValidationError("--on \(day) is after today: record a move-out once it has happened")
-            }
-        }
-
         func run() async throws {
             try await Command.run { zone in
                 let lease = try await zone.housingLeases.recordMoveOut(number: number, on: on?.date ?? .today(), actor: actor.resolved)
@@ -155,9 +150,15 @@ struct HousingLeaseCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "close-ended",
             abstract: "Mark active leases whose end has passed (not renewed) as ended; units return to stock (for cron).",
-            discussion: "Example:\n  talentctl housing lease close-ended --on 2028-12-01")
+            discussion: """
+                --on may not be after today: a lease that runs on is still let, and its unit must not be offered again.
 
-        @Option(help: "The day, YYYY-MM-DD (default today): leases ending before it are closed.") var on: Day?
+                Example:
+                  talentctl housing lease close-ended
+                  talentctl housing lease close-ended --on 2026-12-01
+                """)
+
+        @Option(help: "The day, YYYY-MM-DD (default today; not after today): leases ending before it are closed.") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 

@@ -48,12 +48,13 @@ struct HousingOffersCommand: AsyncParsableCommand {
             discussion: """
                 Each expired offer's unit goes to the next waiting applicant of its round who wants that category, or back
                 to stock; when the policy counts an expiry as a decline (offers.penalty.expiry_counts_as_decline), the
-                refusal penalty applies. Running it twice on one day does nothing the second time.
+                refusal penalty applies. Running it twice on one day does nothing the second time. --on may not be after
+                today: an offer that still has days to run must not expire early.
                 Example (crontab, every night at 01:00):
                   0 1 * * * talentctl housing offers expire --actor cron
                 """)
 
-        @Option(help: "The day, YYYY-MM-DD (default today): offers whose last day is before it expire.") var on: Day?
+        @Option(help: "The day, YYYY-MM-DD (default today; not after today): offers whose last day is before it expire.") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 

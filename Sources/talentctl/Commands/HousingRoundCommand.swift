@@ -135,7 +135,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
                 """)
         @Argument(help: "The round's code.") var code: String
         @Option(help: "The published seed of the lottery.") var seed: String
-        @Option(help: "The day the offers are made, YYYY-MM-DD (default today).") var on: Day?
+        @Option(help: "The day the offers are made, YYYY-MM-DD (default today; not after today).") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 

@@ -162,7 +162,7 @@ struct HousingUnitCommand: AsyncParsableCommand {
         @Argument(help: "The unit's code.") var code: String
         @Argument(help: "available or maintenance.") var status: String
         @Option(help: "Why (recorded in the audit log).") var reason: String
-        @Option(help: "The day of the change (default today).") var on: Day?
+        @Option(help: "The day of the change, YYYY-MM-DD (default today; not after today).") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 

@@ -94,8 +94,8 @@ struct CohortCommand: AsyncParsableCommand {
 
         @Option(help: "Intake year.") var year: Int
         @Option(help: "Name (default: YEAR级).") var name: String?
-        @Option(help: "First day of the practice window (YYYY-MM-DD).") var start: Day
-        @Option(help: "Last day of the practice window (YYYY-MM-DD).") var end: Day
+        @Option(help: "First day of the practice window, YYYY-MM-DD (may be after today).") var start: Day
+        @Option(help: "Last day of the practice window, YYYY-MM-DD (may be after today).") var end: Day
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 

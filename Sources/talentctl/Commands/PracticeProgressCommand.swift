@@ -13,7 +13,7 @@ struct StartCommand: AsyncParsableCommand {
 
     @OptionGroup var trainee: TraineeOptions
     @Option(help: "The mentor's identity (resident identity number or NAT:PASSPORT of a registered talent).") var mentor: String
-    @Option(help: "The first day of practice (default today).") var on: Day?
+    @Option(help: "The first day of practice, YYYY-MM-DD (default today; not after today).") var on: Day?
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
@@ -36,12 +36,12 @@ struct StageReportCommand: AsyncParsableCommand {
     struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a stage report with the mentor's grade (excellent, good, pass, fail); once per stage.",
-            discussion: "Example:\n  talentctl practice report submit --student 2026210001 --stage mid-term --grade good --on 2027-01-15")
+            discussion: "Example:\n  talentctl practice report submit --student 2026210001 --stage mid-term --grade good --on 2026-11-15")
 
         @OptionGroup var trainee: TraineeOptions
         @Option(help: "mid-term | final") var stage: PracticeStage
         @Option(help: "excellent | good | pass | fail") var grade: MentorGrade
-        @Option(help: "Submission day (default today).") var on: Day?
+        @Option(help: "Submission day, YYYY-MM-DD (default today; not after today).") var on: Day?
         @Option(help: "A short summary.") var summary: String?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
@@ -61,12 +61,12 @@ struct AssessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
         abstract: "Record the final assessment of a practice: pass or fail, with the practice report's title.",
-        discussion: "Example:\n  talentctl practice assess --student 2026210001 --result pass --title \"工业大数据平台的实时质量分析\" --on 2027-12-20")
+        discussion: "Example:\n  talentctl practice assess --student 2026210001 --result pass --title \"工业大数据平台的实时质量分析\" --on 2026-11-20")
 
     @OptionGroup var trainee: TraineeOptions
     @Option(help: "pass | fail") var result: AssessmentResult
     @Option(help: "Title of the practice report.") var title: String
-    @Option(help: "Assessment day (default today).") var on: Day?
+    @Option(help: "Assessment day, YYYY-MM-DD (default today; not after today).") var on: Day?
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
@@ -88,11 +88,11 @@ struct CompleteCommand: AsyncParsableCommand {
             The duration policy: at least 6 months of practice, 12 for students straight from a bachelor's degree.
 
             Example:
-              talentctl practice complete --student 2026210001 --on 2027-12-31
+              talentctl practice complete --student 2026210001 --on 2026-11-30
             """)
 
     @OptionGroup var trainee: TraineeOptions
-    @Option(help: "Completion day (default today).") var on: Day?
+    @Option(help: "Completion day, YYYY-MM-DD (default today; not after today).") var on: Day?
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
@@ -112,7 +112,7 @@ struct WithdrawCommand: AsyncParsableCommand {
 
     @OptionGroup var trainee: TraineeOptions
     @Option(help: "Why the trainee leaves (recorded).") var reason: String
-    @Option(help: "Withdrawal day (default today).") var on: Day?
+    @Option(help: "Withdrawal day, YYYY-MM-DD (default today; not after today).") var on: Day?
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 

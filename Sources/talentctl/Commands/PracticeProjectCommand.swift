@@ -74,7 +74,7 @@ struct ProblemCommand: AsyncParsableCommand {
 
         @Option(help: "The enterprise's credit code.") var enterprise: String
         @Option(help: "Title.") var title: String
-        @Option(help: "Day it was posed (default today).") var posedOn: Day?
+        @Option(help: "Day it was posed, YYYY-MM-DD (default today; not after today).") var posedOn: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
@@ -95,7 +95,7 @@ struct ProblemCommand: AsyncParsableCommand {
 
         @Argument(help: "The problem's number.") var id: Int64
         @Option(help: "The project that solved it.") var project: Int64
-        @Option(help: "Day it was solved (default today).") var on: Day?
+        @Option(help: "Day it was solved, YYYY-MM-DD (default today; not after today).") var on: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
@@ -148,7 +148,7 @@ struct AwardCommand: AsyncParsableCommand {
 
         @Option(help: "The project's number.") var project: Int64
         @Option(help: "national | provincial-ministerial | city") var level: AwardLevel
-        @Option(help: "Year awarded.") var year: Int
+        @Option(help: "Year awarded (not after this year).") var year: Int
         @Option(help: "Name of the award.") var name: String
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions

@@ -36,7 +36,7 @@ struct RulesCommand: AsyncParsableCommand {
                 """)
 
         @Argument(help: "The policy file (YAML).") var file: String
-        @Option(help: "First day the version applies, YYYY-MM-DD (default: the file's `effective:`).") var effective: Day?
+        @Option(help: "First day the version applies, YYYY-MM-DD (default: the file's `effective:`); may be after today.") var effective: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
