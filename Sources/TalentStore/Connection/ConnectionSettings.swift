@@ -166,7 +166,8 @@ public struct ConnectionSettings: Sendable, Equatable {
         return String(cString: folder)
     }
 
-    private static func currentUserName() -> String {
+    /// The OS user this process runs as (libpq's default user name).
+    static func currentUserName() -> String {
         guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return "postgres" }
         return String(cString: name)
     }

@@ -16,7 +16,7 @@ struct ClusterAccess {
 
     /// The OS users allowed in.
     var osUsers: [String] {
-        guard let server = runner.runAs else { return [Self.currentUserName()] }
+        guard let server = runner.runAs else { return [ConnectionSettings.currentUserName()] }
         return ["root", server]
     }
 
@@ -64,10 +64,5 @@ struct ClusterAccess {
                 throw StoreError.unavailable("cannot hand \(path) to the \(user) user (chown failed)")
             }
         }
-    }
-
-    static func currentUserName() -> String {
-        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return "postgres" }
-        return String(cString: name)
     }
 }
