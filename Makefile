@@ -6,17 +6,31 @@
 SWIFT ?= swift
 TALENTCTL := .build/debug/talentctl
 
-.PHONY: demo test build bench db-down clean postgres python3
+.PHONY: demo test build bench db-down clean postgres python3 openssl
 
-# PostgreSQL's server programs (initdb, pg_ctl) from Debian's packages, installed when missing.
-postgres:
-	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; then :; \
+# $(call debian-package,CHECK,PACKAGE): runs CHECK; when it fails, installs Debian's PACKAGE (as root)
+# or says how to.
+define debian-package
+	@if { $(1); } >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-	  echo "Installing PostgreSQL (Debian package postgresql)…"; \
-	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; \
+	  echo "Installing $(2) (Debian package $(2))…"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(2); \
 	else \
-	  echo "PostgreSQL server programs are missing. Install them with: sudo apt-get install -y postgresql" >&2; exit 1; \
+	  echo "$(2) is missing. Install it with: sudo apt-get install -y $(2)" >&2; exit 1; \
 	fi
+endef
+
+# PostgreSQL's server programs (initdb, pg_ctl).
+postgres:
+	$(call debian-package,ls /usr/lib/postgresql/*/bin/initdb || command -v initdb,postgresql)
+
+# python3 runs Docs/tools/check_round.py in one test.
+python3:
+	$(call debian-package,command -v python3,python3)
+
+# openssl makes the throwaway certificate of the TLS connection test.
+openssl:
+	$(call debian-package,command -v openssl,openssl)
 
 build:
 	$(SWIFT) build --product talentctl
@@ -24,17 +38,7 @@ build:
 demo: postgres build
 	$(TALENTCTL) demo
 
-# python3 runs Docs/tools/check_round.py in one test; Debian's package when missing.
-python3:
-	@if command -v python3 >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ]; then \
-	  echo "Installing python3 (Debian package python3)…"; \
-	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3; \
-	else \
-	  echo "python3 is missing. Install it with: sudo apt-get install -y python3" >&2; exit 1; \
-	fi
-
-test: postgres python3
+test: postgres python3 openssl
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

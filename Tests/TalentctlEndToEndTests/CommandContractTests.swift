@@ -5,7 +5,7 @@ import TestSupport
 @Suite("talentctl conventions: help, exit codes, JSON")
 struct CommandContractTests {
     static let leafCommands: [[String]] = [
-        ["db", "up"], ["db", "down"], ["db", "status"], ["db", "migrate"],
+        ["db", "up"], ["db", "down"], ["db", "status"], ["db", "migrate"], ["db", "backup"], ["db", "restore"],
         ["org", "add"], ["org", "list"], ["org", "show"],
         ["talent", "register"], ["talent", "update"], ["talent", "show"], ["talent", "list"], ["talent", "import"],
         ["talent", "history"],

@@ -16,9 +16,16 @@ struct HousingRoundCommandTests {
     static let keyC = ResidentIdentityNumber.make(region: "520115", birthDate: CalendarDate("1992-05-01")!, sequence: 456).value
     static let seed = "20261126"
 
-    /// The employer (through the CLI), then talents, certifications, stock and applications in SQL.
+    /// A fresh database with the employer (through the CLI), then talents, certifications, stock and
+    /// applications in SQL.
     static func seeded(_ label: String = #function) async throws -> CLISession {
         let cli = try await CLISession.fresh(label)
+        try await addFixture(to: cli)
+        return cli
+    }
+
+    /// Adds the fixture to the database `cli` works on.
+    static func addFixture(to cli: CLISession) async throws {
         try cli.addEmployer()
         let talents = [(keyA, "李工", "doctorate", 4), (keyB, "王小明", "master", 5), (keyC, "孙技师", "bachelor", 6)]
         try await Store.withStore(cli.settings) { store in
@@ -54,7 +61,6 @@ struct HousingRoundCommandTests {
                     """)
             }
         }
-        return cli
     }
 
     static func object(_ value: Any) throws -> [String: Any] {

@@ -30,14 +30,19 @@ public enum Talentctl {
     }
 
     /// Runs `talentctl arguments…` with `environment` added to a minimal environment
-    /// (no DATABASE_URL or PG* from the caller unless given).
+    /// (no DATABASE_URL or PG* from the caller unless given). `program` replaces the built binary
+    /// (another copy of it, or `/usr/bin/env` to find it through `PATH`); a nil `schemaDirectory`
+    /// leaves `TALENTZONE_SCHEMA_DIR` unset, so talentctl has to find the schema itself.
     public static func run(_ arguments: [String], environment: [String: String], stdin: String? = nil,
-                           workingDirectory: String? = nil) throws -> Result {
+                           workingDirectory: String? = nil, program: String? = nil,
+                           schemaDirectory: String? = TestDatabase.schemaDirectory) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program ?? executable)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") && $0.key != "DATABASE_URL" }
-        env["TALENTZONE_SCHEMA_DIR"] = TestDatabase.schemaDirectory
+        var env = ProcessInfo.processInfo.environment.filter {
+            !$0.key.hasPrefix("PG") && $0.key != "DATABASE_URL" && $0.key != "TALENTZONE_SCHEMA_DIR"
+        }
+        env["TALENTZONE_SCHEMA_DIR"] = schemaDirectory
         env.merge(environment) { $1 }
         process.environment = env
         if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }

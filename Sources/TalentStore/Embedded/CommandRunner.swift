@@ -36,7 +36,12 @@ struct CommandRunner: Sendable {
         }
     }
 
-    func run(_ executable: String, _ arguments: [String]) throws -> Output {
+    /// Runs `executable` and waits for it. `standardInput` is a file to read instead of /dev/null;
+    /// `standardOutput` a new file (mode 0600) that receives the output instead of ``Output/standardOutput``.
+    /// Both are opened before the program starts, by us, so they need not be reachable by the
+    /// `postgres` OS user it runs as (pg_dump and pg_restore stream a backup this way).
+    func run(_ executable: String, _ arguments: [String], standardInput: String? = nil,
+             standardOutput: String? = nil) throws -> Output {
         let argv = runAs.map { ["/usr/sbin/runuser", "-u", $0, "--", executable] } ?? [executable]
         let outPath = Self.temporaryPath()
         let errPath = Self.temporaryPath()
@@ -47,8 +52,12 @@ struct CommandRunner: Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 0, standardInput ?? "/dev/null", O_RDONLY, 0)
+        if let standardOutput {
+            posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         Self.markDescriptorsCloseOnExec()
 

@@ -1,11 +1,14 @@
 import Foundation
 
-/// Where the PostgreSQL server programs (initdb, pg_ctl) live on this machine.
+/// Where the PostgreSQL server programs (initdb, pg_ctl, and pg_dump/pg_restore beside them) live on this machine.
 struct PostgresBinaries: Sendable {
     let directory: String
 
     var initdb: String { directory + "/initdb" }
     var pgCtl: String { directory + "/pg_ctl" }
+    /// The backup programs of the same version as the server (Debian ships them in the same folder).
+    var pgDump: String { directory + "/pg_dump" }
+    var pgRestore: String { directory + "/pg_restore" }
 
     /// Looks in `TALENTZONE_PG_BINDIR`, then Debian's `/usr/lib/postgresql/<major>/bin` (newest first),
     /// then the `PATH`.

@@ -42,23 +42,48 @@ public struct Migration: Sendable, Equatable {
     }
 }
 
-/// Finds the `Schema/` folder: `TALENTZONE_SCHEMA_DIR`, then beside or above the running program
-/// (a checkout's `.build/…/talentctl`), then `/usr/share/talentzone/schema` (the Docker image),
-/// then above the current folder.
+/// Finds the `Schema/` folder, in this order:
+/// 1. `TALENTZONE_SCHEMA_DIR`;
+/// 2. `PREFIX/share/talentzone/Schema` for a binary installed as `PREFIX/bin/talentctl`;
+/// 3. a `Schema/` folder beside or above the binary (a checkout's `.build/…/talentctl`);
+/// 4. `/usr/share/talentzone/schema`, where earlier releases told installers to put it;
+/// 5. a `Schema/` folder in the current folder or above it.
+///
+/// "The binary" is the real executable file (`/proc/self/exe`, symbolic links resolved), not
+/// `argv[0]`: run through `PATH` or a symbolic link, `argv[0]` says nothing about where the file is.
 public enum SchemaDirectory {
     public static func locate(environment: [String: String]) throws(StoreError) -> String {
         if let explicit = environment["TALENTZONE_SCHEMA_DIR"], !explicit.isEmpty { return explicit }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var candidates = ancestors(of: executable.deletingLastPathComponent()).map { $0.appendingPathComponent("Schema").path }
-        candidates.append("/usr/share/talentzone/schema")
-        candidates += ancestors(of: cwd).map { $0.appendingPathComponent("Schema").path }
-        for candidate in candidates
-        where FileManager.default.fileExists(atPath: candidate + "/0001_registry.sql") {
+        let candidates = candidates(executable: executablePath(), workingDirectory: FileManager.default.currentDirectoryPath)
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/0001_registry.sql") {
             return candidate
         }
         throw StoreError.migration(
-            "the Schema folder with the migration files was not found; set TALENTZONE_SCHEMA_DIR to it")
+            "the Schema folder with the migration files was not found (looked in "
+                + candidates.prefix(2).joined(separator: ", ") + ", …); install it as PREFIX/share/talentzone/Schema "
+                + "beside PREFIX/bin/talentctl, or set TALENTZONE_SCHEMA_DIR to it")
+    }
+
+    /// The folders searched after `TALENTZONE_SCHEMA_DIR`, in order, for a binary at `executable`.
+    static func candidates(executable: String, workingDirectory: String) -> [String] {
+        let binaryFolder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidates = [binaryFolder.deletingLastPathComponent().appendingPathComponent("share/talentzone/Schema").path]
+        candidates += ancestors(of: binaryFolder).map { $0.appendingPathComponent("Schema").path }
+        candidates.append("/usr/share/talentzone/schema")
+        candidates += ancestors(of: URL(fileURLWithPath: workingDirectory)).map { $0.appendingPathComponent("Schema").path }
+        return candidates
+    }
+
+    /// The running program's file: `/proc/self/exe` on Linux; elsewhere `argv[0]`, looked up in `PATH`
+    /// when it is a bare name.
+    static func executablePath() -> String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), path.hasPrefix("/") {
+            return path
+        }
+        let argument = CommandLine.arguments.first ?? "."
+        guard !argument.contains("/") else { return argument }
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        return folders.map { $0 + "/" + argument }.first { FileManager.default.isExecutableFile(atPath: $0) } ?? argument
     }
 
     private static func ancestors(of url: URL) -> [URL] {
