@@ -1,8 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Rooms (see Docs/architecture.md): data flows one way,
-// talentctl → TalentServices → (TalentRules, TalentStore) → TalentDomain.
+// Rooms (see Docs/architecture.md, "Who may import whom", which Tests/ArchitectureTests enforces):
+// data flows one way, talentctl → TalentServices → (TalentRules, TalentStore) → TalentDomain.
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
@@ -68,7 +68,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "talentbench",
-            dependencies: ["TalentServices", "TalentText"],
+            // TalentStore: the one exception to the arrows (Docs/architecture.md, "Who may import whom").
+            dependencies: ["TalentServices", "TalentText", "TalentRules", "TalentStore"],
             swiftSettings: strict
         ),
         .target(
@@ -77,6 +78,8 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
+        // Reads every Swift file's imports against the room table of Docs/architecture.md.
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "TalentDomainTests", dependencies: ["TalentDomain"]),
         .testTarget(name: "TalentTextTests", dependencies: ["TalentText"]),
         .testTarget(name: "TalentRulesTests", dependencies: ["TalentRules"]),

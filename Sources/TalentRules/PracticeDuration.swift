@@ -74,7 +74,7 @@ public struct PracticeProgress: Sendable, Equatable {
     }
 }
 
-/// One reason completion is refused, worded so a base officer knows what to do.
+/// One reason completion is refused: what is missing (the services pair each with the step that supplies it).
 public enum CompletionObstacle: Sendable, Equatable, CustomStringConvertible {
     case notStarted
     case tooShort(requiredMonths: Int, servedMonths: Int, earliest: CalendarDate, directFromBachelor: Bool)
@@ -85,14 +85,14 @@ public enum CompletionObstacle: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notStarted:
-            "the practice has not started; record the start with `talentctl practice start`"
+            "the practice has not started"
         case let .tooShort(required, served, earliest, direct):
             "the practice lasted \(served) of the required \(required) months"
                 + (direct ? " (straight from a bachelor's degree)" : "") + "; complete on or after \(earliest)"
         case let .missingStageReport(stage):
-            "the \(stage) stage report is missing; submit it with `talentctl practice report submit --stage \(stage)`"
+            "the \(stage) stage report is missing"
         case .missingFinalAssessment:
-            "the final assessment is missing; record it with `talentctl practice assess`"
+            "the final assessment is missing"
         case .failedFinalAssessment:
             "the final assessment was failed; a failed practice cannot be completed"
         }

@@ -42,14 +42,14 @@ public struct DatabaseBackupService: Sendable {
         let backup = try embeddedCluster(for: "restore")
         guard ClusterBackup.isCustomFormatDump(file) else {
             throw ServiceError.unreadableFile(
-                "\(file) is not a backup in pg_dump's custom format (`talentctl db backup` and `pg_dump -Fc` write one)")
+                "\(file) is not a backup in pg_dump's custom format (the format of TalentZone's own backups and of `pg_dump -Fc`)")
         }
         let migrator = Migrator(migrations: try Migration.load(from: try SchemaDirectory.locate(environment: environment)))
         let before = try await backup.contents()
         if !before.isEmpty && !force {
             throw ServiceError.refused(
                 "the database \(backup.database) in \(backup.cluster.root) is not empty (\(before.rows) rows in \(before.tables) tables); "
-                    + "restoring would replace it. Keep a copy first (`talentctl db backup FILE`), then add --force to replace it")
+                    + "restoring would replace it.", next: .backUpBeforeRestore)
         }
         let restored = try await backup.restore(from: file, migrator: migrator)
         let applied = try await TalentZone.openForAdministration(environment: environment) { store, migrator, _ in

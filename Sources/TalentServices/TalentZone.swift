@@ -41,7 +41,7 @@ public struct TalentZone: Sendable {
         return try await Store.withStore(prepared.application, logger: Store.quietLogger) { store in
             if try await !migrator.isCurrent(store) {
                 guard target.isEmbedded else {
-                    throw StoreError.migration("the database at \(prepared.application.redacted) is not fully migrated; run `talentctl db migrate`")
+                    throw StoreError.migration("the database at \(prepared.application.redacted) is not fully migrated", remedy: .migrate)
                 }
                 try await Store.withStore(prepared.migration, logger: Store.quietLogger) { owner in
                     _ = try await migrator.migrate(owner)

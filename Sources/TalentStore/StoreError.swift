@@ -17,8 +17,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case rejected(constraint: String?, message: String)
     /// 42501 and friends: the database refused the operation itself (e.g. changing the audit log).
     case refused(String)
-    /// A migration could not be applied, or an applied one was changed.
-    case migration(String)
+    /// A migration could not be applied, or an applied one was changed; `remedy` when a step helps.
+    case migration(String, remedy: Remedy? = nil)
     /// A row that should exist does not.
     case notFound(String)
     /// Anything else: a bug or an unexpected server state.
@@ -34,7 +34,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .rejected(constraint, message):
             constraint.map { "the database refused the data (\($0)): \(message)" } ?? "the database refused the data: \(message)"
         case let .refused(message): "the database refused: \(message)"
-        case let .migration(message): "migration: \(message)"
+        case let .migration(message, _): "migration: \(message)"
         case let .notFound(message): "not found: \(message)"
         case let .internal(message): "internal database error: \(message)"
         }

@@ -1,5 +1,4 @@
 import Foundation
-import TalentDomain
 import TalentRules
 import TalentServices
 import TalentStore

@@ -1,5 +1,4 @@
 import Foundation
-import TalentDomain
 import TalentServices
 import TalentStore
 

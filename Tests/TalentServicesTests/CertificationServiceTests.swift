@@ -270,12 +270,12 @@ struct CertificationServiceTests {
             let failure = await caught {
                 try await service.apply(identityKey: Self.key, requestedClass: TalentClass(4), on: Self.day("2026-02-01"), actor: F.actor)
             }
-            guard case let .refused(message)? = failure as? ServiceError else {
+            guard case let .refused(message, next)? = failure as? ServiceError else {
                 Issue.record("expected .refused, got \(String(describing: failure))")
                 return
             }
             #expect(message.contains("already certified"))
-            #expect(message.contains("cert renew"))
+            #expect(next == .renewCertification(id: current.id))
             #expect(try await service.certifications(identityKey: Self.key) == [current])
             #expect(try await F.auditCount(store) == audits)
         }
@@ -400,7 +400,8 @@ struct CertificationServiceTests {
             let none = await caught {
                 try await service.advance(identityKey: Self.key, .init(.recommend), actor: F.actor)
             }
-            #expect((none as? ServiceError)?.notFoundMessage?.contains("cert apply") == true)
+            #expect((none as? ServiceError)?.notFoundMessage?.contains("has no certification to recommend") == true)
+            #expect((none as? ServiceError)?.nextStep == .applyForCertification)
         }
     }
 

@@ -121,7 +121,7 @@ struct HousingOfferServiceTests {
             }
             let message = try #require((error as? ServiceError)?.refusedMessage)
             #expect(message.contains("expired on 2026-12-03"))
-            #expect(message.contains("housing offers expire"))
+            #expect((error as? ServiceError)?.nextStep == .expireHousingOffers)
             #expect(try await H.count(store, "housing_leases") == 0)
             #expect(try await HousingOfferService(store: store).offer(id: offer.id).status == .pending)
             #expect(try await O.unitStatus(store, O.unitC) == .offered)

@@ -61,9 +61,12 @@ struct PracticeBaseServiceTests {
             var unknownField = P.input(3)
             unknownField.field = "机械工程"
             let noProgramme = await caught { try await service.enrol(unknownField, cohortYear: P.year, actor: F.actor) }
-            #expect((noProgramme as? ServiceError)?.notFoundMessage?.contains("programme add") == true)
+            #expect((noProgramme as? ServiceError)?.notFoundMessage?.contains("has no programme 机械工程") == true)
+            if case .addProgramme(_, field: "机械工程")? = (noProgramme as? ServiceError)?.nextStep {} else {
+                Issue.record("expected the step to add the programme, got \(String(describing: noProgramme))")
+            }
             let noCohort = await caught { try await service.enrol(P.input(4), cohortYear: 2030, actor: F.actor) }
-            #expect((noCohort as? ServiceError)?.notFoundMessage?.contains("cohort create --year 2030") == true)
+            #expect((noCohort as? ServiceError)?.nextStep == .createCohort(year: 2030))
             #expect(try await service.trainees(TraineeFilter(cohortYear: P.year)).count == 1)
         }
     }

@@ -86,12 +86,12 @@ func caught<T>(_ body: () async throws -> T) async -> (any Error)? {
 
 extension ServiceError {
     var validation: ValidationError? {
-        if case let .invalid(error) = self { return error }
+        if case let .invalid(error, _) = self { return error }
         return nil
     }
 
     var duplicateMessage: String? {
-        if case let .duplicate(message) = self { return message }
+        if case let .duplicate(message, _) = self { return message }
         return nil
     }
 
@@ -106,12 +106,12 @@ extension ServiceError {
     }
 
     var notFoundMessage: String? {
-        if case let .notFound(message) = self { return message }
+        if case let .notFound(message, _) = self { return message }
         return nil
     }
 
     var refusedMessage: String? {
-        if case let .refused(message) = self { return message }
+        if case let .refused(message, _) = self { return message }
         return nil
     }
 

@@ -29,12 +29,12 @@ extension HousingApplicationService {
             return try await store.write { session in
                 guard let talent = try await session.talent(identityKey: key) else {
                     throw ServiceError.notFound(
-                        "no talent is registered with identity \(PersonalDataMask.identity(key)); register the talent first (`talentctl talent register`)")
+                        "no talent is registered with identity \(PersonalDataMask.identity(key))", next: .registerTalent)
                 }
                 var employerID: Int64?
                 if let employerCode {
                     guard let employer = try await session.organisation(creditCode: employerCode) else {
-                        throw ServiceError.notFound("no organisation has credit code \(employerCode); add it with `talentctl org add`")
+                        throw ServiceError.notFound("no organisation has credit code \(employerCode)", next: .addOrganisation(kind: nil))
                     }
                     guard talent.employer?.creditCode == employer.creditCode else {
                         throw ServiceError.refused(
@@ -83,16 +83,17 @@ extension HousingApplicationService {
         return try await run {
             try await store.write { session in
                 guard let before = try await session.housingApplication(number: number, forUpdate: true) else {
-                    throw ServiceError.notFound("no housing application has number \(number); list them with `talentctl housing application list`")
+                    throw ServiceError.notFound("no housing application has number \(number)", next: .listHousingApplications)
                 }
                 switch before.status {
-                case .open: break
+                case _ where before.status.canChange(to: .withdrawn): break
                 case .offered:
                     throw ServiceError.refused(
-                        "\(number) holds a pending offer; decline the pending offer first (`talentctl housing offer decline`), then withdraw")
+                        "\(number) holds a pending offer; decline the pending offer first, then withdraw",
+                        next: .declineHousingOffer(application: number))
                 case .housed:
                     throw ServiceError.refused("\(number) was housed (the offer was accepted); end the lease instead")
-                case .withdrawn:
+                default:
                     throw ServiceError.refused("\(number) was already withdrawn on \(before.withdrawnOn?.description ?? "?")")
                 }
                 guard date >= before.appliedOn else {
@@ -113,7 +114,7 @@ extension HousingApplicationService {
     public func application(number: String) async throws(ServiceError) -> HousingApplicationRecord {
         let number = number.trimmed.uppercased()
         guard let record = try await run({ try await store.read { try await $0.housingApplication(number: number) } }) else {
-            throw .notFound("no housing application has number \(number); list them with `talentctl housing application list`")
+            throw .notFound("no housing application has number \(number)", next: .listHousingApplications)
         }
         return record
     }
@@ -202,10 +203,11 @@ enum HousingApplicationRules {
 
     static func alreadyOpen(_ open: HousingApplicationRecord) -> ServiceError {
         let next = open.status == .offered
-            ? "it holds a pending offer: accept it, or decline it (`talentctl housing offer decline`) and then withdraw \(open.number)"
+            ? "it holds a pending offer: accept it, or decline it and then withdraw \(open.number)"
             : "withdraw \(open.number) first to apply again"
         return .duplicate("\(open.talentName) already has an open application, \(open.number) (\(open.status.rawValue), made "
-            + "\(open.appliedOn)); one open application per talent: " + next)
+            + "\(open.appliedOn)); one open application per talent: " + next,
+            next: open.status == .offered ? .declineHousingOffer(application: open.number) : nil)
     }
 
     /// The class the talent is certified in on `date`, or why they may not apply.
@@ -214,8 +216,8 @@ enum HousingApplicationRules {
     {
         guard let facts, let number = facts.certifiedClass, let talentClass = TalentClass(number),
               let from = facts.certificationValidFrom, let until = facts.certificationValidUntil else {
-            throw .refused("\(name) is not a certified talent; only certified talents may apply for talent housing "
-                + "(certify with `talentctl cert apply|approve`)")
+            throw .refused("\(name) is not a certified talent; only certified talents may apply for talent housing",
+                           next: .certifyTalent)
         }
         guard from <= date, date <= until else {
             throw .refused("\(name)'s class \(number) certification is in force from \(from) to \(until), not on \(date); "

@@ -12,8 +12,8 @@ enum HousingConflict {
         // people know; the message names the rule instead.
         case let .overlap(constraint, _) where constraint == "housing_leases_no_double_booking":
             return .refused(
-                "the unit is already let for some of these days (no two leases of one unit may overlap); "
-                    + "`talentctl housing lease list --unit <unit code>` shows its leases")
+                "the unit is already let for some of these days (no two leases of one unit may overlap)",
+                next: .listUnitLeases(unit: nil))
         case let .duplicate(constraint, _):
             switch constraint {
             case "housing_leases_one_active_per_talent":

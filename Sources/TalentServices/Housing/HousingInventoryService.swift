@@ -69,7 +69,7 @@ extension HousingInventoryService {
             try await store.write { session in
                 guard let building = try await session.housingBuilding(code: input.buildingCode.trimmed) else {
                     throw ServiceError.notFound(
-                        "no building has code \(input.buildingCode); list them with `talentctl housing building list`")
+                        "no building has code \(input.buildingCode)", next: .listHousingBuildings)
                 }
                 if let existing = try await session.housingUnit(code: code) {
                     throw ServiceError.duplicate(
@@ -89,7 +89,7 @@ extension HousingInventoryService {
     public func unit(code: String) async throws(ServiceError) -> HousingUnitRecord {
         let code = code.trimmed
         guard let record = try await run({ try await store.read { try await $0.housingUnit(code: code) } }) else {
-            throw .notFound("no unit has code \(code); list them with `talentctl housing unit list`")
+            throw .notFound("no unit has code \(code)", next: .listHousingUnits)
         }
         return record
     }
@@ -127,7 +127,7 @@ extension HousingInventoryService {
             try await store.read { session in
                 if let code = filter.projectCode { _ = try await Self.project(code, session) }
                 if let code = filter.buildingCode, try await session.housingBuilding(code: code) == nil {
-                    throw ServiceError.notFound("no building has code \(code); list them with `talentctl housing building list`")
+                    throw ServiceError.notFound("no building has code \(code)", next: .listHousingBuildings)
                 }
                 return try await session.housingUnits(filter)
             }
@@ -141,7 +141,7 @@ extension HousingInventoryService {
                           today: CalendarDate = .today(), actor: String) async throws(ServiceError) -> HousingUnitRecord {
         let code = code.trimmed
         try date.requireHappened(by: today, "a change of a unit's status")
-        guard status == .available || status == .maintenance else {
+        guard status.isSetByHand else {
             throw .refused("a unit becomes \(status.rawValue) only through an offer or a lease; "
                 + "by hand a unit moves only between available and maintenance")
         }
@@ -152,19 +152,19 @@ extension HousingInventoryService {
         return try await run {
             try await store.write { session in
                 guard let before = try await session.housingUnit(code: code, forUpdate: true) else {
-                    throw ServiceError.notFound("no unit has code \(code); list them with `talentctl housing unit list`")
+                    throw ServiceError.notFound("no unit has code \(code)", next: .listHousingUnits)
                 }
                 switch before.status {
+                case _ where before.status.canChangeByHand(to: status):
+                    break
                 case .offered:
                     throw ServiceError.refused(
                         "unit \(code) is offered to an applicant; it returns to stock when the offer is declined or expires")
                 case .leased:
                     throw ServiceError.refused(
                         "unit \(code) is leased; it returns to stock after the lease ends or the tenant moves out")
-                case status:
-                    throw ServiceError.refused("unit \(code) is already \(status.rawValue); nothing to change")
                 default:
-                    break
+                    throw ServiceError.refused("unit \(code) is already \(status.rawValue); nothing to change")
                 }
                 try await session.setHousingUnitStatus(id: before.id, status)
                 var after = before
@@ -180,7 +180,7 @@ extension HousingInventoryService {
     static func project(_ code: String, _ session: StoreSession) async throws -> HousingProjectRecord {
         let code = code.trimmed
         guard let project = try await session.housingProject(code: code) else {
-            throw ServiceError.notFound("no project has code \(code); list them with `talentctl housing project list`")
+            throw ServiceError.notFound("no project has code \(code)", next: .listHousingProjects)
         }
         return project
     }

@@ -34,7 +34,7 @@ extension HousingLeaseService {
         return try await housingRun {
             try await store.read { session in
                 if let unit, try await session.housingUnit(code: unit) == nil {
-                    throw ServiceError.notFound("no unit has code \(unit); list them with `talentctl housing unit list`")
+                    throw ServiceError.notFound("no unit has code \(unit)", next: .listHousingUnits)
                 }
                 var talentID: Int64?
                 if let talent { talentID = try await HousingOfferService.talentID(talent, session) }
@@ -63,7 +63,7 @@ extension HousingLeaseService {
         return try await housingRun {
             try await store.write { session in
                 let old = try await Self.lease(number, session, forUpdate: true)
-                try Self.require(old, .active, to: "renew")
+                try Self.require(old, becoming: .renewed, to: "renew")
                 let inForce = try await PolicyInForce.resolve(on: date, session)
                 let terms = inForce.policy.lease
                 guard terms.isRenewalWindowOpen(leaseEnd: old.endDate, on: date) else {
@@ -102,7 +102,7 @@ extension HousingLeaseService {
         return try await housingRun {
             try await store.write { session in
                 let before = try await Self.lease(number, session, forUpdate: true)
-                try Self.require(before, .active, to: "terminate")
+                try Self.require(before, becoming: .terminated, to: "terminate")
                 guard date >= before.startDate else {
                     throw ServiceError.refused("lease \(before.number) starts on \(before.startDate); it cannot be terminated on \(date)")
                 }
@@ -110,7 +110,7 @@ extension HousingLeaseService {
                 guard date <= before.endDate else {
                     throw ServiceError.refused(
                         "lease \(before.number) ended on \(before.endDate); it cannot be terminated on \(date), after that "
-                            + "(close it with `talentctl housing lease close-ended`)")
+                            + "(the lease is over)", next: .closeEndedLeases)
                 }
                 let inForce = try await PolicyInForce.resolve(version: before.policyVersion, session)
                 let moveOutBy = inForce.policy.lease.moveOutDeadline(terminatedOn: date)
@@ -183,9 +183,15 @@ extension HousingLeaseService {
     static func lease(_ number: String, _ session: StoreSession, forUpdate: Bool) async throws -> HousingLeaseRecord {
         let number = number.trimmingCharacters(in: .whitespaces).uppercased()
         guard let lease = try await session.housingLease(number: number, forUpdate: forUpdate) else {
-            throw ServiceError.notFound("no lease \(number); list them with `talentctl housing lease list`")
+            throw ServiceError.notFound("no lease \(number)", next: .listHousingLeases)
         }
         return lease
+    }
+
+    /// Refused unless the lease may become `next`, naming the status it would need (an active one).
+    static func require(_ lease: HousingLeaseRecord, becoming next: HousingLeaseStatus, to action: String) throws(ServiceError) {
+        guard !lease.status.canChange(to: next) else { return }
+        try require(lease, next.allowedPrevious.first ?? next, to: action)
     }
 
     static func require(_ lease: HousingLeaseRecord, _ status: HousingLeaseStatus, to action: String) throws(ServiceError) {

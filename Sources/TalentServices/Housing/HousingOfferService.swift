@@ -26,7 +26,7 @@ extension HousingOfferService {
         return try await housingRun {
             try await store.read { session in
                 if let round, try await session.housingRound(code: round) == nil {
-                    throw ServiceError.notFound("no housing round \(round); list them with `talentctl housing round list`")
+                    throw ServiceError.notFound("no housing round \(round)", next: .listHousingRounds)
                 }
                 var talentID: Int64?
                 if let talent { talentID = try await Self.talentID(talent, session) }
@@ -52,7 +52,7 @@ extension HousingOfferService {
         return try await housingRun {
             try await store.write { session in
                 let offer = try await Self.offer(offerID, session, forUpdate: true)
-                try Self.requireOpen(offer, on: date, to: "accepted")
+                try Self.requireOpen(offer, on: date, to: .accepted)
                 // The unit may still be held by its previous lease (a move-out recorded today holds it through today).
                 let freeFrom = try await session.housingUnitFreeFrom(unitID: offer.unitID)
                 let start = start ?? max(date, freeFrom ?? date)
@@ -109,7 +109,7 @@ extension HousingOfferService {
                         field: "reason", value: reason, reason: "is not a decline reason of policy \(offer.policyVersion)",
                         hint: "use one of: " + terms.declineReasons.map { "\($0.code) (\($0.meaning))" }.joined(separator: ", ")))
                 }
-                try Self.requireOpen(offer, on: date, to: "declined")
+                try Self.requireOpen(offer, on: date, to: .declined)
                 return try await HousingWaitlist.refuse(offer, as: .declined, reason: code, on: date, actor: actor, session)
             }
         }
@@ -137,7 +137,7 @@ extension HousingOfferService {
 
     static func offer(_ id: Int64, _ session: StoreSession, forUpdate: Bool) async throws -> HousingOfferRecord {
         guard let offer = try await session.housingOffer(id: id, forUpdate: forUpdate) else {
-            throw ServiceError.notFound("no housing offer #\(id); list them with `talentctl housing offers list`")
+            throw ServiceError.notFound("no housing offer #\(id)", next: .listHousingOffers)
         }
         return offer
     }
@@ -149,15 +149,17 @@ extension HousingOfferService {
         return talent.id
     }
 
-    /// Only a pending offer, on a day from its offer date to its last day, may be decided (`done`: "accepted").
-    static func requireOpen(_ offer: HousingOfferRecord, on date: CalendarDate, to done: String) throws(ServiceError) {
-        guard offer.status == .pending else {
+    /// Only an offer that may become `next` (a pending one), on a day from its offer date to its last day,
+    /// may be decided.
+    static func requireOpen(_ offer: HousingOfferRecord, on date: CalendarDate, to next: HousingOfferStatus) throws(ServiceError) {
+        let done = next.rawValue
+        guard offer.status.canChange(to: next) else {
             throw .refused("offer #\(offer.id) (unit \(offer.unitCode) to \(offer.talentName)) was \(offer.status.rawValue)"
                 + (offer.decidedOn.map { " on \($0)" } ?? "") + "; only a pending offer can be \(done)")
         }
         if date > offer.expiresOn {
             throw .refused("offer #\(offer.id) expired on \(offer.expiresOn) (it is \(date)); it can no longer be "
-                + "\(done). `talentctl housing offers expire` passes the unit on")
+                + "\(done).", next: .expireHousingOffers)
         }
         if date < offer.offeredOn {
             throw .refused("offer #\(offer.id) was made on \(offer.offeredOn); it cannot be \(done) on \(date)")

@@ -102,7 +102,7 @@ extension HousingRoundService {
                             ([unknownProjects.isEmpty ? nil : "no housing project \(unknownProjects.joined(separator: ", "))",
                               unknownBuildings.isEmpty ? nil : "no housing building \(unknownBuildings.joined(separator: ", "))"]
                                 .compactMap { $0 }.joined(separator: "; "))
-                                + "; see `talentctl housing project list` and `talentctl housing building list`")
+, next: unknownProjects.isEmpty ? .listHousingBuildings : .listHousingProjects)
                     }
                     let units = try await session.availableHousingUnitIDs(
                         projectCodes: input.projectCodes, buildingCodes: input.buildingCodes)
@@ -112,7 +112,7 @@ extension HousingRoundService {
                             ? "" : " in \((input.projectCodes + input.buildingCodes).joined(separator: ", "))"
                         throw ServiceError.refused(
                             "round \(code) would be empty: no unit is available\(scope); "
-                                + "add units (`talentctl housing unit import`) or set units back to available")
+                                + "add units or set units back to available", next: .importHousingUnits)
                     }
                     if applications.isEmpty {
                         throw ServiceError.refused(
@@ -149,7 +149,9 @@ extension HousingRoundService {
         return try await run {
             try await store.read { session in
                 let round = try await Self.round(code, session)
-                if round.status == .committed { throw ServiceError.refused(Self.alreadyCommitted(round)) }
+                if !round.status.canChange(to: .committed) {
+                    throw ServiceError.refused(Self.alreadyCommitted(round), next: .verifyHousingRound(round: round.code))
+                }
                 let policy = try await Self.policy(of: round, session)
                 let draw = try await HousingRoundDraw.load(round: round, seed: seed, policy: policy, participation: .current, session)
                 let inputSHA256 = Self.sha256(try Self.canonical(draw.inputDocument))
@@ -171,7 +173,9 @@ extension HousingRoundService {
             try await store.write { session in
                 // Concurrent commits of one round queue here; the second then finds it committed.
                 let round = try await Self.round(code, session, forUpdate: true)
-                if round.status == .committed { throw ServiceError.duplicate(Self.alreadyCommitted(round)) }
+                if !round.status.canChange(to: .committed) {
+                    throw ServiceError.duplicate(Self.alreadyCommitted(round), next: .verifyHousingRound(round: round.code))
+                }
                 // Offers dated before the round's own day would expire before anyone could accept them.
                 guard date >= round.asOf else {
                     throw ServiceError.refused(
@@ -231,8 +235,8 @@ extension HousingRoundService {
         guard let round = try await session.housingRound(code: code, forUpdate: forUpdate) else {
             let known = try await session.housingRounds().prefix(10).map(\.code)
             throw ServiceError.notFound(
-                "no housing round \(code); " + (known.isEmpty ? "create one with `talentctl housing round create`"
-                                                              : "rounds: \(known.joined(separator: ", "))"))
+                "no housing round \(code)" + (known.isEmpty ? "" : "; rounds: \(known.joined(separator: ", "))"),
+                next: known.isEmpty ? .createHousingRound : nil)
         }
         return round
     }
@@ -266,7 +270,7 @@ extension HousingRoundService {
     static func alreadyCommitted(_ round: HousingRoundRecord) -> String {
         let when = round.committedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "?"
         return "round \(round.code) was already committed on \(when) by \(round.committedBy ?? "?") with seed \(round.seed ?? "?"); "
-            + "a committed round is final. Check it with `talentctl housing round verify \(round.code)`"
+            + "a committed round is final."
     }
 
     /// Compact JSON with sorted keys: equal documents are equal bytes, so the hash is reproducible.

@@ -58,8 +58,7 @@ extension HousingRoundService {
         let round = try await round(code, session)
         guard round.status == .committed else {
             throw ServiceError.refused(
-                "round \(code) is a draft: nothing is committed yet; preview it with `talentctl housing round preview \(code) --seed S` "
-                    + "and commit it with `talentctl housing round commit \(code) --seed S`")
+                "round \(code) is a draft: nothing is committed yet", next: .previewHousingRound(round: code))
         }
         return round
     }

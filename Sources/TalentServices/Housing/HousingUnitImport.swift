@@ -52,7 +52,7 @@ extension HousingInventoryService {
                     guard let buildingID = buildings[input.buildingCode] else {
                         issues.append(ImportIssue(
                             line: line, column: "building", value: input.buildingCode,
-                            reason: "no building has this code; add it with `talentctl housing building add` first"))
+                            reason: "no building has this code; add the building first"))
                         continue
                     }
                     if let unit = stored[input.code.uppercased()] {

@@ -58,7 +58,7 @@ enum LeaseWriter {
               let talentClass = record.certifiedClass.flatMap(TalentClass.init) else {
             throw ServiceError.refused(
                 "\(request.talentName) holds no certification in force, so no rent can be set (it depends on the "
-                    + "certified class); certify the talent first (`talentctl cert`)")
+                    + "certified class)", next: .certifyTalent)
         }
         let end = LeaseSchedule.end(start: request.start, months: months)
         let rents = LeaseSchedule.rents(

@@ -20,15 +20,15 @@ extension PolicyInForce {
             } catch {
                 throw ServiceError.refused(
                     "the stored policy \(stored.version) no longer reads with this version of TalentZone:\n"
-                        + error.description + "\nLoad a corrected copy under a new version label (`talentctl rules load`).")
+                        + error.description + "\n", next: .replacePolicy(version: stored.version))
             }
         }
         if version == builtInDefault.version { return builtInDefault }
         let known = try await session.policies().map(\.version)
         throw ServiceError.notFound(
             "no policy version \(version) is stored and it is not the built-in default (\(builtInDefault.version)); "
-                + (known.isEmpty ? "none is stored yet (load one with `talentctl rules load FILE.yaml`)"
-                                 : "stored: \(known.joined(separator: ", "))"))
+                + (known.isEmpty ? "none is stored yet" : "stored: \(known.joined(separator: ", "))"),
+            next: known.isEmpty ? .loadPolicy : nil)
     }
 
     /// A policy read from a file that is not (necessarily) stored, e.g. for `rules simulate`.

@@ -193,7 +193,7 @@ public struct TalentImportService: Sendable {
             if let code = item.draft.employerCreditCode, employerIDs[code] == nil {
                 issues.append(ImportIssue(
                     line: item.line, column: "employer_credit_code", value: code,
-                    reason: "no organisation has this credit code; add it first with `talentctl org add`"))
+                    reason: "no organisation has this credit code; add the organisation first"))
                 bad = true
             }
             if let existing = registered[item.draft.identity.key] {

@@ -112,8 +112,8 @@ public struct PracticeBaseService: Sendable {
                 let university = try await Self.university(draft.university, session)
                 guard let programme = try await session.programme(universityID: university.id, field: draft.field) else {
                     throw ServiceError.notFound(
-                        "\(university.name) has no programme \(draft.field); add it with "
-                            + "`talentctl practice programme add --university \(university.creditCode) --field \(draft.field)`")
+                        "\(university.name) has no programme \(draft.field)",
+                        next: .addProgramme(university: university.creditCode, field: draft.field))
                 }
                 if let other = try await session.trainees(studentNumber: draft.studentNumber, universityCode: university.creditCode).first {
                     throw ServiceError.duplicate(
@@ -214,7 +214,7 @@ public struct PracticeBaseService: Sendable {
                 let byCode = Dictionary(uniqueKeysWithValues: try await session.positions(cohortID: cohort.id).map { ($0.code, $0.id) })
                 let ids = try positionCodes.map { code in
                     guard let id = byCode[code] else {
-                        throw ServiceError.notFound("\(cohort.name) has no position \(code); list them with `talentctl practice position list --cohort \(cohortYear)`")
+                        throw ServiceError.notFound("\(cohort.name) has no position \(code)", next: .listPositions(cohort: cohortYear))
                     }
                     return id
                 }
@@ -256,7 +256,7 @@ public struct PracticeBaseService: Sendable {
 
     static func cohort(_ year: Int, _ session: StoreSession, forUpdate: Bool = false) async throws -> CohortRecord {
         guard let cohort = try await session.cohort(year: year, forUpdate: forUpdate) else {
-            throw ServiceError.notFound("there is no cohort with intake year \(year); create it with `talentctl practice cohort create --year \(year)`")
+            throw ServiceError.notFound("there is no cohort with intake year \(year)", next: .createCohort(year: year))
         }
         return cohort
     }
@@ -274,7 +274,7 @@ public struct PracticeBaseService: Sendable {
     static func organisation(_ code: String, kinds: Set<OrganisationKind>, _ session: StoreSession) async throws -> OrganisationRecord {
         let code = code.trimmed.uppercased()
         guard let organisation = try await session.organisation(creditCode: code) else {
-            throw ServiceError.notFound("no organisation has credit code \(code); add it with `talentctl org add`")
+            throw ServiceError.notFound("no organisation has credit code \(code)", next: .addOrganisation(kind: nil))
         }
         guard kinds.contains(organisation.kind) else {
             throw ServiceError.refused(
@@ -292,8 +292,9 @@ public struct PracticeBaseService: Sendable {
         let named = try await session.organisations(OrganisationFilter(kind: .university)).filter { $0.name == reference }
         guard named.count == 1, let university = named.first else {
             throw ServiceError.notFound(named.isEmpty
-                ? "no university is registered as \(reference); give its credit code, or add it with `talentctl org add --kind university`"
-                : "\(named.count) universities are named \(reference); give the credit code instead")
+                ? "no university is registered as \(reference); give its credit code"
+                : "\(named.count) universities are named \(reference); give the credit code instead",
+                next: named.isEmpty ? .addOrganisation(kind: .university) : nil)
         }
         return university
     }
@@ -301,7 +302,7 @@ public struct PracticeBaseService: Sendable {
     static func trainee(_ reference: TraineeReference, _ session: StoreSession, forUpdate: Bool = false) async throws -> TraineeRecord {
         let found = try await session.trainees(studentNumber: reference.studentNumber, universityCode: reference.universityCode)
         guard let first = found.first else {
-            throw ServiceError.notFound("no trainee is enrolled as \(reference); list them with `talentctl practice trainee list`")
+            throw ServiceError.notFound("no trainee is enrolled as \(reference)", next: .listTrainees)
         }
         guard found.count == 1 else {
             throw ServiceError.refused(

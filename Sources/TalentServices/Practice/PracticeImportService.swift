@@ -80,7 +80,7 @@ extension PracticeBaseService {
                     programmes[programmeKey] = .some(try await session.programme(universityID: universityID, field: draft.field))
                 }
                 guard let programme = programmes[programmeKey] ?? nil else {
-                    bad("field", draft.field, "the university has no programme \(draft.field); add it with `talentctl practice programme add`")
+                    bad("field", draft.field, "the university has no programme \(draft.field); add the programme first")
                     continue
                 }
                 let existing = try await session.trainees(studentNumber: draft.studentNumber, universityCode: nil)
@@ -158,7 +158,7 @@ extension PracticeBaseService {
                     issues.append(ImportIssue(
                         line: line, column: "enterprise_credit_code", value: input.enterpriseCode,
                         reason: organisations[input.enterpriseCode] == nil
-                            ? "no organisation has this credit code; add it with `talentctl org add`"
+                            ? "no organisation has this credit code; add the organisation first"
                             : "\(organisations[input.enterpriseCode]?.name ?? "") is not an enterprise"))
                     continue
                 }

@@ -43,7 +43,7 @@ extension PracticeBaseService {
             try await store.read { session in
                 let cohort = try await Self.cohort(cohortYear, session)
                 if let matching = try await session.cohortMatching(cohortID: cohort.id) {
-                    throw ServiceError.refused(Self.alreadyMatched(cohort, matching))
+                    throw ServiceError.refused(Self.alreadyMatched(cohort, matching), next: .exportMatching(cohort: cohort.intakeYear))
                 }
                 return try await Self.solve(cohort, session).outcome
             }
@@ -58,7 +58,7 @@ extension PracticeBaseService {
                 try await store.write { session in
                     let cohort = try await Self.cohort(cohortYear, session, forUpdate: true)
                     if let matching = try await session.cohortMatching(cohortID: cohort.id) {
-                        throw ServiceError.duplicate(Self.alreadyMatched(cohort, matching))
+                        throw ServiceError.duplicate(Self.alreadyMatched(cohort, matching), next: .exportMatching(cohort: cohort.intakeYear))
                     }
                     let solved = try await Self.solve(cohort, session)
                     var outcome = solved.outcome
@@ -79,7 +79,7 @@ extension PracticeBaseService {
                 }
             }
         } catch .store(.duplicate(constraint: "cohort_matchings_pkey", _)) {
-            throw .duplicate("cohort \(cohortYear) was matched by someone else meanwhile; see `talentctl practice match export --cohort \(cohortYear) --json`")
+            throw .duplicate("cohort \(cohortYear) was matched by someone else meanwhile", next: .exportMatching(cohort: cohortYear))
         }
     }
 
@@ -91,8 +91,7 @@ extension PracticeBaseService {
                 let cohort = try await Self.cohort(cohortYear, session)
                 guard let stored = try await session.cohortMatching(cohortID: cohort.id) else {
                     throw ServiceError.notFound(
-                        "\(cohort.name) has not been matched; preview with `talentctl practice match --cohort \(cohortYear) --preview`, "
-                            + "then commit with --commit")
+                        "\(cohort.name) has not been matched", next: .previewMatching(cohort: cohortYear))
                 }
                 guard var document = try JSONSerialization.jsonObject(with: Data(stored.instance.utf8)) as? [String: Any],
                       let trainees = document["trainees"] as? [String: Any] else {
@@ -189,8 +188,7 @@ extension PracticeBaseService {
 
     static func alreadyMatched(_ cohort: CohortRecord, _ matching: CohortMatchingRecord) -> String {
         "\(cohort.name) was already matched on \(ISO8601DateFormatter().string(from: matching.committedAt)) by \(matching.actor) "
-            + "(\(matching.traineesPlaced) trainees placed); a committed matching is final. "
-            + "See it with `talentctl practice match export --cohort \(cohort.intakeYear) --json`"
+            + "(\(matching.traineesPlaced) trainees placed); a committed matching is final."
     }
 }
 

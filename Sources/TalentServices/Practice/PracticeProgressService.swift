@@ -4,14 +4,14 @@ import TalentRules
 import TalentStore
 
 /// A trainee with the outcome of the practice so far.
-public struct TraineeDetail: Sendable, Codable, Equatable {
+public struct TraineeDetail: Sendable, Encodable, Equatable {
     public var trainee: TraineeRecord
     public var stageReports: [StageReportRecord]
     public var finalAssessment: FinalAssessmentRecord?
     /// The practice months the policy asks of this trainee.
     public var requiredMonths: Int
     /// What still stands in the way of completion on the day asked (empty once completed or if it may complete).
-    public var completionObstacles: [String]
+    public var completionObstacles: [PracticeObstacle]
 }
 
 /// The practice itself: start with a mentor, stage reports, the final assessment, completion and
@@ -28,8 +28,8 @@ extension PracticeBaseService {
             guard let placement = before.placement else { throw ServiceError.internal(before) }
             guard let mentor = try await session.talent(identityKey: mentorIdentity) else {
                 throw ServiceError.notFound(
-                    "no talent is registered with identity \(PersonalDataMask.identity(mentorIdentity)); the mentor must be a registered talent "
-                        + "(`talentctl talent register`)")
+                    "no talent is registered with identity \(PersonalDataMask.identity(mentorIdentity)); the mentor must be a registered talent",
+                    next: .registerTalent)
             }
             guard mentor.employer?.creditCode == placement.enterpriseCode else {
                 throw ServiceError.refused(
@@ -116,7 +116,8 @@ extension PracticeBaseService {
             guard obstacles.isEmpty else {
                 throw ServiceError.refused(
                     "\(before.name) (\(before.studentNumber)) cannot complete on \(date): "
-                        + obstacles.map(\.description).joined(separator: "; "))
+                        + obstacles.map(\.description).joined(separator: "; "),
+                    next: obstacles.lazy.compactMap(PracticeObstacle.step).first)
             }
             guard let placement = before.placement else { throw ServiceError.internal(before) }
             try await session.completePlacement(id: placement.id, on: date)
@@ -134,7 +135,7 @@ extension PracticeBaseService {
                                            hint: "say why the trainee leaves the base"))
         }
         return try await step(reference, action: "withdraw", actor: actor) { before, session in
-            guard before.status.next.contains(.withdrawn) else {
+            guard before.status.canChange(to: .withdrawn) else {
                 throw ServiceError.refused("\(before.name) is \(before.status.rawValue); a \(before.status.rawValue) trainee cannot withdraw")
             }
             try await session.updateTraineeStatus(id: before.id, to: .withdrawn, withdrawnOn: date, reason: reason)
@@ -165,13 +166,18 @@ extension PracticeBaseService {
     static func require(_ trainee: TraineeRecord, in status: TraineeStatus, to action: String) throws(ServiceError) {
         guard trainee.status == status else {
             let hint: String = switch trainee.status {
-            case .enrolled: "the trainee has no placement yet (`talentctl practice match --commit`)"
-            case .placed: "the practice has not started (`talentctl practice start`)"
+            case .enrolled: "the trainee has no placement yet"
+            case .placed: "the practice has not started"
             case .inPractice: "the practice is under way"
             case .completed: "the practice is already completed"
             case .withdrawn: "the trainee withdrew on \(trainee.withdrawnOn?.description ?? "?")"
             }
-            throw .refused("cannot \(action) for \(trainee.name) (\(trainee.studentNumber)): \(hint)")
+            let next: NextStep? = switch trainee.status {
+            case .enrolled: .commitMatching
+            case .placed: .startPractice
+            case .inPractice, .completed, .withdrawn: nil
+            }
+            throw .refused("cannot \(action) for \(trainee.name) (\(trainee.studentNumber)): \(hint)", next: next)
         }
     }
 
@@ -198,7 +204,7 @@ extension PracticeBaseService {
         }
         let (duration, _) = try await duration(on: date, session)
         let obstacles = [.completed, .withdrawn].contains(trainee.status)
-            ? [] : try await obstacles(for: trainee, on: date, duration: duration, session).map(\.description)
+            ? [] : try await obstacles(for: trainee, on: date, duration: duration, session).map(PracticeObstacle.init)
         return TraineeDetail(
             trainee: trainee, stageReports: reports, finalAssessment: assessment,
             requiredMonths: duration.requiredMonths(directFromBachelor: trainee.directFromBachelor),

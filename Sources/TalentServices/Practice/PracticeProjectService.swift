@@ -81,14 +81,14 @@ extension PracticeBaseService {
         return try await run {
             try await store.write { session in
                 guard let before = try await session.problem(id: id, forUpdate: true) else {
-                    throw ServiceError.notFound("there is no technical problem #\(id); list them with `talentctl practice problem list`")
+                    throw ServiceError.notFound("there is no technical problem #\(id)", next: .listProblems)
                 }
                 if let solved = before.solvedOn {
                     throw ServiceError.duplicate(
                         "problem #\(id) was solved on \(solved) by project #\(before.solvedByProjectID ?? 0) (\(before.solvedByProjectTitle ?? ""))")
                 }
                 guard try await !session.projects(id: projectID).isEmpty else {
-                    throw ServiceError.notFound("there is no cooperation project #\(projectID); list them with `talentctl practice project list`")
+                    throw ServiceError.notFound("there is no cooperation project #\(projectID)", next: .listProjects)
                 }
                 guard date >= before.posedOn else {
                     throw ServiceError.refused("problem #\(id) was posed on \(before.posedOn); it cannot be solved on \(date)")

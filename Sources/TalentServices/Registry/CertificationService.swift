@@ -64,13 +64,14 @@ public struct CertificationService: Sendable {
                 if let open = existing.first(where: { $0.status.isOpen }) {
                     throw ServiceError.duplicate(
                         "talent #\(talent.id) (\(talent.name)) already has certification #\(open.id) in progress "
-                            + "(\(open.status.rawValue)); continue it with `talentctl cert \(open.status.allowedEvents.first?.rawValue ?? "list")`")
+                            + "(\(open.status.rawValue))",
+                        next: .continueCertification(id: open.id, event: open.status.allowedEvents.first))
                 }
                 if let current = existing.first(where: { $0.status == .certified }) {
                     throw ServiceError.refused(
                         "talent #\(talent.id) (\(talent.name)) is already certified (class \(current.talentClass.map(String.init) ?? "?"), "
-                            + "valid until \(current.validUntil?.description ?? "?")); extend it with `talentctl cert renew`, "
-                            + "or revoke it before applying again")
+                            + "valid until \(current.validUntil?.description ?? "?"))",
+                        next: .renewCertification(id: current.id))
                 }
                 let record = try await session.insertCertification(
                     talentID: talent.id, requestedClass: requestedClass?.number, appliedOn: date)
@@ -95,8 +96,8 @@ public struct CertificationService: Sendable {
                 let all = try await session.certifications(talentID: talent.id)
                 guard let target = Self.target(for: step.event, in: all) else {
                     throw ServiceError.notFound(
-                        "talent #\(talent.id) (\(talent.name)) has no certification to \(step.event.rawValue)"
-                            + (all.isEmpty ? "; start one with `talentctl cert apply IDENTITY`" : ""))
+                        "talent #\(talent.id) (\(talent.name)) has no certification to \(step.event.rawValue)",
+                        next: all.isEmpty ? .applyForCertification : nil)
                 }
                 return try await apply(step, to: target, session: session, actor: actor)
             }

@@ -53,7 +53,7 @@ public struct RegistryService: Sendable {
         let code = creditCode.trimmingCharacters(in: .whitespaces).uppercased()
         let found = try await run { try await store.read { try await $0.organisation(creditCode: code) } }
         guard let found else {
-            throw .notFound("no organisation has credit code \(code); list them with `talentctl org list`")
+            throw .notFound("no organisation has credit code \(code)", next: .listOrganisations(kind: nil))
         }
         return found
     }
@@ -79,7 +79,7 @@ public struct RegistryService: Sendable {
                 if let existing = try await session.talent(identityKey: draft.identity.key) {
                     throw ServiceError.duplicate(
                         "\(Self.identityField(draft.identity)) \(draft.identity.masked) is already registered as talent #\(existing.id) "
-                            + "(\(existing.name)); change that record with `talentctl talent update`")
+                            + "(\(existing.name))", next: .updateTalent(id: existing.id))
                 }
                 let employerID = try await Self.employerID(draft.employerCreditCode, session)
                 let record = try await session.insertTalent(draft, employerID: employerID)
@@ -177,8 +177,8 @@ public struct RegistryService: Sendable {
 
     static func talent(_ identityKey: String, _ session: StoreSession) async throws -> TalentRecord {
         guard let found = try await session.talent(identityKey: identityKey) else {
-            throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey)); "
-                                        + "search with `talentctl talent list --name …`")
+            throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))",
+                                        next: .findTalent)
         }
         return found
     }
@@ -187,8 +187,8 @@ public struct RegistryService: Sendable {
         guard let code else { return nil }
         guard let employer = try await session.organisation(creditCode: code) else {
             throw ServiceError.invalid(ValidationError(
-                field: "employer", value: code, reason: "no organisation has this credit code",
-                hint: "add the employer first with `talentctl org add`"))
+                field: "employer", value: code, reason: "no organisation has this credit code"),
+                next: .addOrganisation(kind: nil))
         }
         return employer.id
     }

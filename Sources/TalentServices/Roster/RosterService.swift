@@ -21,7 +21,7 @@ public struct RosterService: Sendable {
         let body: @Sendable (StoreSession) async throws -> Roster = { session in
             guard let cohort = try await session.cohort(year: request.cohortYear) else {
                 throw ServiceError.notFound(
-                    "no cohort has intake year \(request.cohortYear); list the cohorts with `talentctl practice cohort list`")
+                    "no cohort has intake year \(request.cohortYear)", next: .listCohorts)
             }
             var terms: [Roster.FilterTerm] = []
             if let university {
@@ -70,7 +70,7 @@ public struct RosterService: Sendable {
     static func term(_ label: String, _ reference: String, _ found: [RosterReferent], what: String) throws -> Roster.FilterTerm {
         guard !found.isEmpty else {
             throw ServiceError.notFound(
-                "no \(what) has the credit code or name \(reference); list them with `talentctl org list --kind \(what)`")
+                "no \(what) has the credit code or name \(reference)", next: .listOrganisations(kind: OrganisationKind(rawValue: what)))
         }
         return Roster.FilterTerm(label: label, value: found.map { "\($0.name) (\($0.code))" }.joined(separator: "、"))
     }

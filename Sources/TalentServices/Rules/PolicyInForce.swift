@@ -43,7 +43,7 @@ public struct PolicyInForce: Sendable {
             // It was checked when loaded; a stored policy that no longer reads means the rules changed under it.
             throw ServiceError.refused(
                 "the stored policy \(stored.version) (in force on \(date)) no longer reads with this version of TalentZone:\n"
-                    + error.description + "\nLoad a corrected copy under a new version label (`talentctl rules load`).")
+                    + error.description + "\n", next: .replacePolicy(version: stored.version))
         }
     }
 }

@@ -36,7 +36,7 @@ public struct PolicyService: Sendable {
         // The built-in default's label and the word `default` already name the built-in policy
         // (rounds, `rules show default`); a different text under either would make one label mean two texts.
         if version.lowercased() == "default" {
-            throw .refused("`default` names the built-in policy (`talentctl rules show default`); give the file another `version:` label")
+            throw .refused("`default` names the built-in policy; give the file another `version:` label", next: .showPolicy(version: "default"))
         }
         let builtIn = PolicyFile.standard
         if version == builtIn.policy.version, checked.sha256 != builtIn.sha256 {
@@ -78,7 +78,7 @@ public struct PolicyService: Sendable {
         try await run {
             try await store.read { session in
                 guard let record = try await session.policy(version: version) else {
-                    throw ServiceError.notFound(Self.missing(version, known: try await session.policies()))
+                    throw Self.missing(version, known: try await session.policies())
                 }
                 return record
             }
@@ -112,8 +112,8 @@ public struct PolicyService: Sendable {
             return PolicyText(version: builtIn.policy.version, sha256: builtIn.sha256, effective: builtIn.policy.effective,
                               source: "built-in default", loadedBy: nil, content: builtIn.text)
         }
-        throw ServiceError.notFound(missing(version, known: try await session.policies())
-            + "; `default` (or \(builtIn.policy.version)) is the built-in policy")
+        throw missing(version, known: try await session.policies(),
+                      also: "; `default` (or \(builtIn.policy.version)) is the built-in policy")
     }
 
     /// The policy in force on `date`: the stored version with the latest effective date on or before it,
@@ -122,10 +122,10 @@ public struct PolicyService: Sendable {
         try await run { try await store.read { try await PolicyInForce.resolve(on: date, $0) } }
     }
 
-    private static func missing(_ version: String, known: [StoredPolicyRecord]) -> String {
-        "no policy version \(version) is stored; "
-            + (known.isEmpty ? "none is yet (load one with `talentctl rules load FILE.yaml`)"
-                             : "stored: \(known.map(\.version).joined(separator: ", "))")
+    private static func missing(_ version: String, known: [StoredPolicyRecord], also: String = "") -> ServiceError {
+        .notFound("no policy version \(version) is stored; "
+                      + (known.isEmpty ? "none is yet" : "stored: \(known.map(\.version).joined(separator: ", "))") + also,
+                  next: known.isEmpty ? .loadPolicy : nil)
     }
 }
 

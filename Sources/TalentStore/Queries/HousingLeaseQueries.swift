@@ -2,12 +2,6 @@ import Foundation
 import PostgresNIO
 import TalentDomain
 
-/// `active` (current or future), `renewed` (continues in its renewal), `ended` (ran to its end),
-/// `terminated` (ended early with a coded reason; move out by `move_out_by`).
-public enum HousingLeaseStatus: String, Sendable, Codable, CaseIterable {
-    case active, renewed, ended, terminated
-}
-
 /// A lease with its talent and unit.
 public struct HousingLeaseRecord: Sendable, Codable, Equatable {
     public var id: Int64

@@ -2,11 +2,6 @@ import Foundation
 import PostgresNIO
 import TalentDomain
 
-/// Where an offer stands. Only `pending` may change; the others are final.
-public enum HousingOfferStatus: String, Sendable, Codable, CaseIterable {
-    case pending, accepted, declined, expired, withdrawn
-}
-
 /// An offer of a unit to an applicant, with the unit, talent and round it concerns.
 public struct HousingOfferRecord: Sendable, Codable, Equatable {
     public var id: Int64
@@ -173,14 +168,14 @@ extension StoreSession {
             """, housingOffer(from:))
     }
 
-    /// Records the decision on a pending offer.
+    /// Records the decision on a pending offer (only an offer that may become `status` changes).
     public func decideHousingOffer(id: Int64, status: HousingOfferStatus, on date: CalendarDate,
                                    declineReason: String? = nil) async throws {
         try await query("""
             UPDATE housing_offers
             SET status = \(status.rawValue), decided_on = \(date.description)::date, decline_reason = \(declineReason),
                 updated_at = now()
-            WHERE id = \(id) AND status = 'pending'
+            WHERE id = \(id) AND status = ANY(\(status.allowedPrevious.map(\.rawValue))::text[])
             """)
     }
 

@@ -1,18 +1,6 @@
 import Foundation
 import TalentDomain
 
-/// Where a unit stands. `offered` and `leased` follow the unit's pending offer and current lease;
-/// `maintenance` is set by hand and keeps the unit out of rounds.
-public enum UnitStatus: String, Sendable, Codable, CaseIterable {
-    case available, offered, leased, maintenance
-}
-
-/// Where an application stands: `open` (waiting, takes part in rounds), `offered` (holds a pending
-/// offer), `housed` (accepted an offer), `withdrawn`.
-public enum HousingApplicationStatus: String, Sendable, Codable, CaseIterable {
-    case open, offered, housed, withdrawn
-}
-
 public struct HousingProjectRecord: Sendable, Codable, Equatable {
     public var id: Int64
     public var code: String

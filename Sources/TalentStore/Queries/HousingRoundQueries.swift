@@ -199,8 +199,9 @@ extension StoreSession {
     public func markHousingUnitsOffered(_ ids: [Int64]) async throws -> Int {
         try await count("""
             WITH changed AS (
-                UPDATE housing_units SET status = 'offered', updated_at = now()
-                WHERE id = ANY(\(ids)::bigint[]) AND status = 'available' RETURNING 1)
+                UPDATE housing_units SET status = \(UnitStatus.offered.rawValue), updated_at = now()
+                WHERE id = ANY(\(ids)::bigint[])
+                  AND status = ANY(\(UnitStatus.offered.allowedPrevious.map(\.rawValue))::text[]) RETURNING 1)
             SELECT count(*) AS n FROM changed
             """)
     }
@@ -209,8 +210,9 @@ extension StoreSession {
     public func markHousingApplicationsOffered(_ ids: [Int64]) async throws -> Int {
         try await count("""
             WITH changed AS (
-                UPDATE housing_applications SET status = 'offered', updated_at = now()
-                WHERE id = ANY(\(ids)::bigint[]) AND status = 'open' RETURNING 1)
+                UPDATE housing_applications SET status = \(HousingApplicationStatus.offered.rawValue), updated_at = now()
+                WHERE id = ANY(\(ids)::bigint[])
+                  AND status = ANY(\(HousingApplicationStatus.offered.allowedPrevious.map(\.rawValue))::text[]) RETURNING 1)
             SELECT count(*) AS n FROM changed
             """)
     }

@@ -1,11 +1,6 @@
 import Foundation
 import TalentDomain
 
-/// `draft` until the draw is committed; a committed round never changes.
-public enum HousingRoundStatus: String, Sendable, Codable, CaseIterable {
-    case draft, committed
-}
-
 /// An allocation round as stored (Schema/0004_housing.sql), with how many units and applications it
 /// was created with. `input_json` is read only where needed (``StoreSession/housingRoundInput(roundID:)``).
 public struct HousingRoundRecord: Sendable, Codable, Equatable {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TalentServices
-import TalentStore
 
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,18 +24,13 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.local {
-                let target = try DatabaseTarget.resolve(environment: ProcessInfo.processInfo.environment)
-                guard case let .embedded(cluster, database) = target else {
+                guard let report = try await DatabaseService().up() else {
                     Output.note("DATABASE_URL or PG* variables are set: talentctl uses that server and has no cluster to start.")
                     return
                 }
-                let wasRunning = cluster.state() == .running
-                try await TalentZone.openForAdministration { store, migrator, _ in
-                    let applied = try await migrator.migrate(store)
-                    Output.line("embedded PostgreSQL \(wasRunning ? "already running" : "started") in \(cluster.root)")
-                    Output.line("socket \(cluster.socketPath), database \(database)")
-                    Output.line(applied.isEmpty ? "schema up to date" : "applied \(applied.count) migration(s)")
-                }
+                Output.line("embedded PostgreSQL \(report.wasRunning ? "already running" : "started") in \(report.cluster.folder)")
+                Output.line("socket \(report.cluster.socket), database \(report.cluster.database)")
+                Output.line(report.appliedMigrations == 0 ? "schema up to date" : "applied \(report.appliedMigrations) migration(s)")
             }
         }
     }
@@ -48,14 +42,11 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.local {
-                let target = try DatabaseTarget.resolve(environment: ProcessInfo.processInfo.environment)
-                guard case let .embedded(cluster, _) = target else {
+                guard let report = try DatabaseService().down() else {
                     Output.note("DATABASE_URL or PG* variables are set: there is no embedded cluster to stop.")
                     return
                 }
-                let wasRunning = cluster.state() == .running
-                try cluster.stop()
-                Output.line(wasRunning ? "embedded PostgreSQL stopped (\(cluster.root))" : "embedded PostgreSQL was not running")
+                Output.line(report.wasRunning ? "embedded PostgreSQL stopped (\(report.folder))" : "embedded PostgreSQL was not running")
             }
         }
     }
@@ -67,49 +58,22 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         @OptionGroup var output: OutputOptions
 
-        struct Report: Encodable {
-            var database: String
-            var embedded: Bool
-            var clusterFolder: String?
-            var running: Bool
-            var migrations: [Migrator.Entry]
-        }
-
         func run() async throws {
             try await Command.local {
-                let target = try DatabaseTarget.resolve(environment: ProcessInfo.processInfo.environment)
-                var report = Report(database: "", embedded: target.isEmbedded, running: false, migrations: [])
-                switch target {
-                case let .external(settings):
-                    report.database = settings.redacted
-                case let .embedded(cluster, database):
-                    report.database = "embedded cluster, database \(database)"
-                    report.clusterFolder = cluster.root
-                    guard cluster.state() == .running else {
-                        return print(report, state: cluster.state() == .notInitialised ? "not created yet" : "stopped")
-                    }
-                }
-                try await TalentZone.openForAdministration { store, migrator, _ in
-                    report.running = true
-                    report.migrations = try await migrator.status(store)
-                }
-                print(report, state: "running")
+                let report = try await DatabaseService().status()
+                if output.json { return Output.json(report) }
+                Output.fields([
+                    ("database", report.database),
+                    ("folder", report.clusterFolder ?? "-"),
+                    ("server", report.server),
+                ])
+                guard !report.migrations.isEmpty else { return }
+                Output.line("")
+                Output.table(["version", "name", "state", "applied at"], report.migrations.map {
+                    [String(format: "%04d", $0.version), $0.name, $0.state.rawValue,
+                     $0.appliedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "-"]
+                })
             }
-        }
-
-        private func print(_ report: Report, state: String) {
-            if output.json { return Output.json(report) }
-            Output.fields([
-                ("database", report.database),
-                ("folder", report.clusterFolder ?? "-"),
-                ("server", state),
-            ])
-            guard !report.migrations.isEmpty else { return }
-            Output.line("")
-            Output.table(["version", "name", "state", "applied at"], report.migrations.map {
-                [String(format: "%04d", $0.version), $0.name, $0.state.rawValue,
-                 $0.appliedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "-"]
-            })
         }
     }
 
@@ -129,27 +93,15 @@ struct DatabaseCommand: AsyncParsableCommand {
 
         @OptionGroup var output: OutputOptions
 
-        struct Report: Encodable {
-            var applied: [String]
-            var migrations: Int
-            var roles: PrivilegeReport?
-        }
-
         func run() async throws {
             try await Command.local {
-                try await TalentZone.openForAdministration { store, migrator, _ in
-                    let applied = try await migrator.migrate(store)
-                    let roles = try await migrator.roles?.report(store)
-                    let names = applied.map { "\(String(format: "%04d", $0.version))_\($0.name)" }
-                    if output.json {
-                        return Output.json(Report(applied: names, migrations: migrator.migrations.count, roles: roles))
-                    }
-                    if applied.isEmpty {
-                        Output.line("schema up to date (\(migrator.migrations.count) migrations)")
-                    }
-                    for name in names { Output.line("applied \(name)") }
-                    if let roles { RolesView.print(roles) }
+                let report = try await DatabaseService().migrate()
+                if output.json { return Output.json(report) }
+                if report.applied.isEmpty {
+                    Output.line("schema up to date (\(report.migrations) migrations)")
                 }
+                for name in report.applied { Output.line("applied \(name)") }
+                if let roles = report.roles { RolesView.print(roles) }
             }
         }
     }

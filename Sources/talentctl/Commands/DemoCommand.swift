@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
-import TalentRules
 import TalentServices
 
 struct DemoCommand: AsyncParsableCommand {

@@ -1,5 +1,4 @@
 import Foundation
-import TalentRules
 import TalentServices
 
 /// The demo's housing part: the first round's result, one applicant's explanation, and the

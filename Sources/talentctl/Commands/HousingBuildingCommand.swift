@@ -1,6 +1,5 @@
 import ArgumentParser
 import TalentServices
-import TalentStore
 
 struct HousingBuildingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

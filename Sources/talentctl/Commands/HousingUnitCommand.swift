@@ -1,8 +1,5 @@
 import ArgumentParser
-import TalentDomain
-import TalentRules
 import TalentServices
-import TalentStore
 import TalentText
 
 struct HousingUnitCommand: AsyncParsableCommand {

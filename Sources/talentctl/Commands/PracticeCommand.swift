@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
 import TalentServices
-import TalentStore
 
 /// `talentctl practice …`: the graduate practice base.
 struct PracticeCommand: AsyncParsableCommand {

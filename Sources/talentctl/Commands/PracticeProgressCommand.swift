@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
 import TalentServices
-import TalentStore
 
 /// The steps of one practice: start, stage reports, final assessment, completion, withdrawal.
 struct StartCommand: AsyncParsableCommand {

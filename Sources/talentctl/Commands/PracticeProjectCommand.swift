@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
 import TalentServices
-import TalentStore
 
 /// Cooperation projects, technical problems and awards.
 struct ProjectCommand: AsyncParsableCommand {

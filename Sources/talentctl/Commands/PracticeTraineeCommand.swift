@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
 import TalentServices
-import TalentStore
 import TalentText
 
 struct PracticeTraineeCommand: AsyncParsableCommand {
@@ -101,10 +99,11 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
                     trainee.reference, on: on?.date ?? .today(),
                     reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "practice trainee show") : nil)
                 let view = TraineeView(detail.trainee, reveal: revealPII)
+                let obstacles = detail.completionObstacles.map { NextStepCommand.message($0.reason, then: $0.next) }
                 if output.json {
                     return Output.json(Report(
                         trainee: view, stageReports: detail.stageReports, finalAssessment: detail.finalAssessment,
-                        requiredMonths: detail.requiredMonths, completionObstacles: detail.completionObstacles))
+                        requiredMonths: detail.requiredMonths, completionObstacles: obstacles))
                 }
                 Output.fields([
                     ("trainee", "#\(view.id) \(view.name) (\(view.studentNumber))"),
@@ -125,7 +124,7 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
                 if let assessment = detail.finalAssessment {
                     Output.line("final assessment: \(assessment.result.rawValue) on \(assessment.assessedOn), report 《\(assessment.reportTitle)》")
                 }
-                for obstacle in detail.completionObstacles { Output.line("cannot complete yet: \(obstacle)") }
+                for obstacle in obstacles { Output.line("cannot complete yet: \(obstacle)") }
             }
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
 import TalentServices
 
 /// `talentctl report …`: figures computed from the data.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
 import TalentServices
 
 /// `rules explain`, `rules classify`, `rules simulate`: the policy applied to people and rounds.

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
 import TalentServices
-import TalentStore
 
 struct TalentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import TalentDomain
+import TalentServices
 
 /// The talent fields as flags; each maps to the import column of the same meaning, so flags and
 /// CSV cells are validated by the same code.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
 import TalentServices
 
 /// `talentctl talent honours ID [--set a,b]`: the honours the classification reads (academician, …).

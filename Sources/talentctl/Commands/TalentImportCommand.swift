@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
 import TalentServices
 import TalentText
 

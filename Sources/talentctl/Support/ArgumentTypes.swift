@@ -1,5 +1,5 @@
 import ArgumentParser
-import TalentDomain
+import TalentServices
 
 extension Degree: ExpressibleByArgument {
     public init?(argument: String) { self.init(term: argument) }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TalentServices
-import TalentStore
 
 /// Options every command that changes data takes.
 struct ActorOptions: ParsableArguments {

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import TalentDomain
 import TalentServices
-import TalentStore
 import TalentText
 
 /// Maps errors to a message on stderr and a sysexits code: 64 usage, 65 bad data, 66 no input file,
@@ -13,28 +11,20 @@ enum Failure {
         if let error = error as? FieldError {
             return emit("invalid \(error)", code: 65)
         }
-        guard let error = error as? ServiceError else {
-            if let store = error as? StoreError { return report(ServiceError.store(store)) }
+        guard let error = (error as? ServiceError) ?? ServiceError.databaseFailure(error) else {
             return emit("internal error: \(error)", code: 70)
         }
-        switch error {
-        case let .importRejected(report):
+        if case let .importRejected(report) = error {
             printIssues(report.issues)
             return emit(report.summary, code: 65)
-        case .invalid, .duplicate, .illegalTransition, .refused, .invalidPolicy:
-            return emit(error.description, code: 65)
-        case .notFound:
-            return emit(error.description, code: 65)
-        case .unreadableFile:
-            return emit(error.description, code: 66)
-        case let .store(storeError):
-            switch storeError {
-            case .configuration: return emit(error.description, code: 64)
-            case .unavailable: return emit(error.description, code: 69)
-            case .duplicate, .missingReference, .overlap, .rejected, .refused, .notFound, .migration:
-                return emit(error.description, code: 65)
-            case .internal: return emit(error.description, code: 70)
-            }
+        }
+        let message = NextStepCommand.message(error.problem, then: error.nextStep)
+        switch error.category {
+        case .usage: return emit(message, code: 64)
+        case .badData: return emit(message, code: 65)
+        case .noInput: return emit(message, code: 66)
+        case .unavailable: return emit(message, code: 69)
+        case .internalFailure: return emit(message, code: 70)
         }
     }
 

@@ -1,6 +1,5 @@
 import Foundation
-import TalentDomain
-import TalentStore
+import TalentServices
 
 /// A talent as shown to people: identity and mobile masked unless revealed.
 struct TalentView: Encodable {
