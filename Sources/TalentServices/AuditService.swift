@@ -44,8 +44,10 @@ public struct AuditService: Sendable {
         }
     }
 
+    /// Entries with the identity and mobile numbers inside their before and after masked: the audit log
+    /// is read by auditors, who are not shown personal data.
     public func entries(_ filter: AuditFilter) async throws(ServiceError) -> [AuditEntry] {
-        try await run { try await store.read { try await $0.auditEntries(filter) } }
+        try await run { try await store.read { try await $0.auditEntries(filter) } }.map(Self.masked)
     }
 
     /// Entries about `entity` (any entity when nil), newest first. A talent named by identity is looked up
@@ -64,7 +66,13 @@ public struct AuditService: Sendable {
                 filter.entityID = String(try await RegistryService(store: store).talent(identityKey: key).id)
             }
         }
-        let query = filter
-        return try await run { try await store.read { try await $0.auditEntries(query) } }
+        return try await entries(filter)
+    }
+
+    static func masked(_ entry: AuditEntry) -> AuditEntry {
+        var copy = entry
+        copy.before = entry.before.map(PersonalDataMask.json)
+        copy.after = entry.after.map(PersonalDataMask.json)
+        return copy
     }
 }

@@ -62,7 +62,7 @@ struct CertificationServiceTests {
             #expect(applied.requestedClass == 5)
             #expect(applied.appliedOn == Self.day("2026-01-05"))
             #expect(applied.talentName == "王小明")
-            #expect(applied.identityKey == Self.key)
+            #expect(applied.identityKey.fullValue == Self.key)
             #expect(applied.talentClass == nil)
 
             _ = try await step(.recommend, on: "2026-01-06", expect: .recommended)

@@ -21,7 +21,7 @@ struct HousingApplicationServiceTests {
             #expect(record.preferences == ["2BR", "1BR"])
             #expect(record.policyVersion == H.policyVersion)
             #expect(record.appliedOn == H.applied)
-            #expect(record.talentName == H.class5.name && record.talentIdentityKey == H.class5.key)
+            #expect(record.talentName == H.class5.name && record.talentIdentityKey.fullValue == H.class5.key)
 
             let second = try await H.submit(store, H.class4, prefer: [.studio], byEmployer: F.employerCode)
             #expect(second.number == "HA-2026-00002")

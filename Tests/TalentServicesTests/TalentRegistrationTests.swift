@@ -145,7 +145,7 @@ struct TalentRegistrationTests {
             #expect(updated.idNumber == "11010519491231002X")
             #expect(updated.updatedAt >= created.updatedAt)
 
-            let history = try await registry.history(identityKey: "11010519491231002X")
+            let history = try await registry.history(identityKey: "11010519491231002X", reveal: PIIReveal(actor: "officer-zhao", scope: "test"))
             #expect(history.map(\.version) == [1])
             let previous = try F.object(history.first?.data)
             #expect(previous["mobile"] as? String == "13800138000")
@@ -310,12 +310,12 @@ struct TalentRegistrationTests {
             let registry = RegistryService(store: store)
             let wang = try await registry.register(F.resident(name: "王小明", id: "11010519491231002X"), actor: F.actor)
             let li = try await registry.register(F.resident(name: "李娜", id: "360426199101010071"), actor: F.actor)
-            _ = try await registry.talent(identityKey: wang.identityKey)
+            _ = try await registry.talent(identityKey: wang.identityKey.fullValue)
             _ = try await registry.talents(TalentFilter())
-            _ = try await registry.history(identityKey: wang.identityKey)
+            _ = try await registry.history(identityKey: wang.identityKey.fullValue)
             #expect(try await F.audit(store, action: "pii.reveal").isEmpty)
 
-            let shown = try await registry.talent(identityKey: wang.identityKey, reveal: PIIReveal(actor: "auditor", scope: "talent show"))
+            let shown = try await registry.talent(identityKey: wang.identityKey.fullValue, reveal: PIIReveal(actor: "auditor", scope: "talent show"))
             #expect(shown == wang)
             var entries = try await F.audit(store, action: "pii.reveal")
             #expect(entries.map(\.entityID) == [String(wang.id)])
@@ -324,7 +324,7 @@ struct TalentRegistrationTests {
 
             let listed = try await registry.talents(TalentFilter(), reveal: PIIReveal(actor: "auditor", scope: "talent list"))
             #expect(listed.count == 2)
-            _ = try await registry.history(identityKey: li.identityKey, reveal: PIIReveal(actor: "auditor", scope: "talent history"))
+            _ = try await registry.history(identityKey: li.identityKey.fullValue, reveal: PIIReveal(actor: "auditor", scope: "talent history"))
             entries = try await F.audit(store, action: "pii.reveal")
             #expect(entries.count == 4)
             #expect(entries.filter { $0.entityID == String(wang.id) }.count == 2)

@@ -34,11 +34,11 @@ public struct DemoHousingLoader: Sendable {
         report.unitsAdded = try await importUnits(plan)
         note("housing: \(report.buildingsAdded) buildings and \(report.unitsAdded) units added")
 
-        let applied = Set(try await zone.housingApplications.applications().map(\.talentIdentityKey))
+        let applied = Set(try await zone.housingApplications.applications().map(\.talentIdentityKey.fullValue))
         let certified = try await zone.certification.list(CertificationFilter(status: .certified, limit: Int(Int32.max)))
             .compactMap { record -> DemoHousing.Certified? in
                 guard let number = record.talentClass, let talentClass = TalentClass(number), let from = record.validFrom else { return nil }
-                return DemoHousing.Certified(identityKey: record.identityKey, talentClass: talentClass, validFrom: from)
+                return DemoHousing.Certified(identityKey: record.identityKey.fullValue, talentClass: talentClass, validFrom: from)
             }
         // Classes 1–3 rest on honours; record the one that explains each such certification, so that
         // `rules classify` proposes the class the office gave.

@@ -45,7 +45,7 @@ public struct DemoLoader: Sendable {
 
         let plan = data.certificationPlan(today: today)
         note("certifying talents… \(plan.count) in the plan")
-        let started = Set(try await zone.certification.list(CertificationFilter(limit: Int(Int32.max))).map(\.identityKey))
+        let started = Set(try await zone.certification.list(CertificationFilter(limit: Int(Int32.max))).map(\.identityKey.fullValue))
         for certification in plan where !started.contains(certification.identityKey) {
             try await run(certification)
             report.certificationsStarted += 1

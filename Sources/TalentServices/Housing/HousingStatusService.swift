@@ -23,7 +23,7 @@ public struct HousingStanding: Sendable, Codable, Equatable {
 
     public var talentID: Int64
     public var name: String
-    public var identityKey: String
+    public var identityKey: IdentityOnRecord
     public var on: CalendarDate
     public var policyVersion: String
     public var policySHA256: String
@@ -83,7 +83,7 @@ extension HousingStatusService {
                 var round: HousingRoundStandingRow?
                 if let application { round = try await session.latestHousingRoundStanding(applicationID: application.id) }
                 return HousingStanding(
-                    talentID: talentID, name: record.name, identityKey: record.identityKey, on: date,
+                    talentID: talentID, name: record.name, identityKey: IdentityOnRecord(stored: record.identityKey), on: date,
                     policyVersion: inForce.version, policySHA256: inForce.sha256, application: application,
                     certifiedClass: record.certifiedClass, eligible: policy.isEligible(facts, on: date),
                     eligibility: policy.eligibility(facts, on: date).map {

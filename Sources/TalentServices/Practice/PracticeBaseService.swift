@@ -144,8 +144,9 @@ public struct PracticeBaseService: Sendable {
         return try await run { [filter] in
             try await store.read(revealing: reveal) { session in
                 let records = try await session.trainees(filter)
-                if let reveal { try await session.recordReveal(reveal, entityType: "trainee", ids: records.map(\.id)) }
-                return records
+                guard let reveal else { return records }
+                try await session.recordReveal(reveal, entityType: "trainee", ids: records.map(\.id))
+                return records.map { $0.revealed() }
             }
         }
     }
@@ -157,8 +158,9 @@ public struct PracticeBaseService: Sendable {
         try await run {
             try await store.read(revealing: reveal) { session in
                 let trainee = try await Self.trainee(reference, session)
-                if let reveal { try await session.recordReveal(reveal, entityType: "trainee", ids: [trainee.id]) }
-                return try await detail(of: trainee, on: date, session)
+                guard let reveal else { return try await detail(of: trainee, on: date, session) }
+                try await session.recordReveal(reveal, entityType: "trainee", ids: [trainee.id])
+                return try await detail(of: trainee.revealed(), on: date, session)
             }
         }
     }

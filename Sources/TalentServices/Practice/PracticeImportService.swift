@@ -87,7 +87,7 @@ extension PracticeBaseService {
                     .first { $0.universityCode == programme.universityCode }
                 if let existing {
                     if existing.name == draft.name.value && existing.cohortYear == cohort.intakeYear
-                        && existing.identityKey == draft.identity.key {
+                        && existing.identityKey.fullValue == draft.identity.key {
                         unchanged += 1
                     } else {
                         bad("student_number", draft.studentNumber,

@@ -131,13 +131,22 @@ public struct RegistryService: Sendable {
         }
     }
 
-    /// One talent. With `reveal`, the read and its `pii.reveal` audit entry share one transaction.
+    /// One talent, its identity and mobile numbers masked. With `reveal`, shown in full, and the read and
+    /// its `pii.reveal` audit entry share one transaction.
     public func talent(identityKey: String, reveal: PIIReveal? = nil) async throws(ServiceError) -> TalentRecord {
+        try await dossier(identityKey: identityKey, reveal: reveal).talent
+    }
+
+    /// One talent with its certifications, as `talent show` prints them: numbers masked unless `reveal`,
+    /// in which case one `pii.reveal` audit entry is written in the transaction of the read.
+    public func dossier(identityKey: String, reveal: PIIReveal? = nil) async throws(ServiceError) -> TalentDossier {
         try await run {
             try await store.read(revealing: reveal) { session in
                 let record = try await Self.talent(identityKey, session)
-                if let reveal { try await session.recordReveal(reveal, entityType: "talent", ids: [record.id]) }
-                return record
+                let certifications = try await session.certifications(talentID: record.id)
+                guard let reveal else { return TalentDossier(talent: record, certifications: certifications) }
+                try await session.recordReveal(reveal, entityType: "talent", ids: [record.id])
+                return TalentDossier(talent: record.revealed(), certifications: certifications.map { $0.revealed() })
             }
         }
     }
@@ -148,20 +157,22 @@ public struct RegistryService: Sendable {
         try await run {
             try await store.read(revealing: reveal) { session in
                 let records = try await session.talents(filter)
-                if let reveal { try await session.recordReveal(reveal, entityType: "talent", ids: records.map(\.id)) }
-                return records
+                guard let reveal else { return records }
+                try await session.recordReveal(reveal, entityType: "talent", ids: records.map(\.id))
+                return records.map { $0.revealed() }
             }
         }
     }
 
-    /// The earlier versions of a talent's record. With `reveal`, the read and its `pii.reveal` audit entry
-    /// share one transaction.
+    /// The earlier versions of a talent's record, identity and mobile numbers masked in their JSON. With
+    /// `reveal`, shown in full, and the read and its `pii.reveal` audit entry share one transaction.
     public func history(identityKey: String, reveal: PIIReveal? = nil) async throws(ServiceError) -> [TalentVersion] {
         try await run {
             try await store.read(revealing: reveal) { session in
                 let record = try await Self.talent(identityKey, session)
                 let versions = try await session.talentHistory(id: record.id).map {
-                    TalentVersion(version: $0.version, replacedAt: $0.replacedAt, data: $0.data)
+                    TalentVersion(version: $0.version, replacedAt: $0.replacedAt,
+                                  data: reveal == nil ? PersonalDataMask.json($0.data) : $0.data)
                 }
                 if let reveal { try await session.recordReveal(reveal, entityType: "talent", ids: [record.id]) }
                 return versions
@@ -197,6 +208,12 @@ public struct RegistryService: Sendable {
         if case .resident = identity { return "id_number" }
         return "passport"
     }
+}
+
+/// A talent with its certifications.
+public struct TalentDossier: Sendable, Codable {
+    public var talent: TalentRecord
+    public var certifications: [CertificationRecord]
 }
 
 /// A previous version of a talent record.

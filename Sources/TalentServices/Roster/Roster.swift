@@ -73,13 +73,3 @@ public struct Roster: Sendable, Equatable {
         return formatter.string(from: generatedAt) + " (UTC+8)"
     }
 }
-
-/// The masks rosters apply, the same as the registry's: `5201**********123X`, `E1****67`, `138****8000`.
-enum RosterMasking {
-    static func masked(_ row: RosterRow) -> RosterRow {
-        var row = row
-        row.identityKey = PersonalDataMask.identity(row.identityKey)
-        row.mobile = row.mobile.map(PersonalDataMask.mobile)
-        return row
-    }
-}

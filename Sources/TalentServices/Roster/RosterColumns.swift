@@ -11,8 +11,8 @@ struct RosterColumn: Sendable {
 enum RosterColumns {
     static let studentNumber = RosterColumn(header: "学号") { $0.studentNumber }
     static let name = RosterColumn(header: "姓名") { $0.name }
-    static let identity = RosterColumn(header: "身份证号") { $0.identityKey }
-    static let mobile = RosterColumn(header: "手机号") { $0.mobile ?? "" }
+    static let identity = RosterColumn(header: "身份证号") { $0.identityKey.description }
+    static let mobile = RosterColumn(header: "手机号") { $0.mobile?.description ?? "" }
     static let university = RosterColumn(header: "培养高校") { $0.universityName }
     static let universityCode = RosterColumn(header: "高校统一社会信用代码") { $0.universityCode }
     static let field = RosterColumn(header: "专业领域") { $0.field }

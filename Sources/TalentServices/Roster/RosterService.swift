@@ -55,7 +55,7 @@ public struct RosterService: Sendable {
             }
             return Roster(
                 cohortYear: cohort.intakeYear, cohortName: cohort.name, filter: terms, generatedAt: now,
-                piiMasked: !request.revealPII, rows: request.revealPII ? rows : rows.map(RosterMasking.masked))
+                piiMasked: !request.revealPII, rows: request.revealPII ? rows.map { $0.revealed() } : rows)
         }
         return try await run {
             request.revealPII ? try await store.write(body) : try await store.read(body)

@@ -54,7 +54,7 @@ public struct TalentExplanation: Sendable, Codable, Equatable {
     }
 
     public var talent: String
-    public var identity: String
+    public var identity: IdentityOnRecord
     public var on: CalendarDate
     public var policyVersion: String
     public var policySHA256: String
@@ -78,7 +78,7 @@ public struct TalentExplanation: Sendable, Codable, Equatable {
 /// `rules classify`: the class the policy proposes from the registry's qualifications.
 public struct ClassificationExplanation: Sendable, Codable, Equatable {
     public var talent: String
-    public var identity: String
+    public var identity: IdentityOnRecord
     public var policyVersion: String
     public var policySHA256: String
     public var proposedClass: Int?

@@ -7,7 +7,7 @@ public struct CertificationRecord: Sendable, Codable, Equatable {
     public var id: Int64
     public var talentID: Int64
     public var talentName: String
-    public var identityKey: String
+    public var identityKey: IdentityOnRecord
     public var status: CertificationStatus
     public var requestedClass: Int?
     public var talentClass: Int?

@@ -9,7 +9,7 @@ public struct HousingLeaseRecord: Sendable, Codable, Equatable {
     public var number: String
     public var talentID: Int64
     public var talentName: String
-    public var talentIdentityKey: String
+    public var talentIdentityKey: IdentityOnRecord
     public var unitID: Int64
     public var unitCode: String
     public var buildingCode: String

@@ -11,7 +11,7 @@ public struct HousingOfferRecord: Sendable, Codable, Equatable {
     public var applicationNumber: String
     public var talentID: Int64
     public var talentName: String
-    public var talentIdentityKey: String
+    public var talentIdentityKey: IdentityOnRecord
     public var unitID: Int64
     public var unitCode: String
     public var buildingCode: String

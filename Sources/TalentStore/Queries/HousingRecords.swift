@@ -80,7 +80,7 @@ public struct HousingApplicationRecord: Sendable, Codable, Equatable {
     public var number: String
     public var talentID: Int64
     public var talentName: String
-    public var talentIdentityKey: String
+    public var talentIdentityKey: IdentityOnRecord
     /// `talent` or `employer`.
     public var submittedBy: String
     /// The employer's credit code when the employer submitted it.
@@ -95,7 +95,7 @@ public struct HousingApplicationRecord: Sendable, Codable, Equatable {
     public var withdrawnOn: CalendarDate?
     public var withdrawReason: String?
 
-    public init(id: Int64, number: String, talentID: Int64, talentName: String, talentIdentityKey: String,
+    public init(id: Int64, number: String, talentID: Int64, talentName: String, talentIdentityKey: IdentityOnRecord,
                 submittedBy: String, submittingEmployer: String?, householdSize: Int, household: [HouseholdMember],
                 preferences: [String], status: HousingApplicationStatus, appliedOn: CalendarDate, policyVersion: String,
                 withdrawnOn: CalendarDate?, withdrawReason: String?) {

@@ -92,8 +92,8 @@ public struct TraineeRecord: Sendable, Codable, Equatable {
     public var field: String
     public var studentNumber: String
     public var name: String
-    public var identityKey: String
-    public var mobile: String?
+    public var identityKey: IdentityOnRecord
+    public var mobile: MobileOnRecord?
     public var directFromBachelor: Bool
     public var campusSupervisor: String
     public var status: TraineeStatus

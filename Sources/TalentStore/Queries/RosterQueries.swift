@@ -18,14 +18,14 @@ public struct RosterFilter: Sendable, Equatable {
     }
 }
 
-/// One line of a trainee roster: everything a base office prints about a trainee, unmasked as stored.
+/// One line of a trainee roster: everything a base office prints about a trainee, masked until a service reveals it.
 public struct RosterRow: Sendable, Codable, Equatable {
     public var traineeID: Int64
     public var studentNumber: String
     public var name: String
     /// The resident identity number, or NATIONALITY:PASSPORT.
-    public var identityKey: String
-    public var mobile: String?
+    public var identityKey: IdentityOnRecord
+    public var mobile: MobileOnRecord?
     public var universityCode: String
     public var universityName: String
     public var field: String
@@ -53,7 +53,7 @@ public struct RosterRow: Sendable, Codable, Equatable {
     public var assessment: AssessmentResult?
     public var reportTitle: String?
 
-    public init(traineeID: Int64, studentNumber: String, name: String, identityKey: String, mobile: String?,
+    public init(traineeID: Int64, studentNumber: String, name: String, identityKey: IdentityOnRecord, mobile: MobileOnRecord?,
                 universityCode: String, universityName: String, field: String, cohortYear: Int, cohortName: String,
                 directFromBachelor: Bool, campusSupervisor: String, mentorName: String? = nil,
                 enterpriseCode: String? = nil, enterpriseName: String? = nil, positionCode: String? = nil,

@@ -55,6 +55,8 @@ enum JSONText {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
+        // The store's own JSON (audit entries, earlier versions) keeps personal numbers whole.
+        encoder.userInfo[.personalNumbersInFull] = true
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 }

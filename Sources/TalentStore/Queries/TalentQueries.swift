@@ -11,12 +11,12 @@ public struct TalentRecord: Sendable, Codable, Equatable {
 
     public var id: Int64
     public var name: String
-    public var idNumber: String?
-    public var passport: String?
+    public var idNumber: IdentityOnRecord?
+    public var passport: PassportOnRecord?
     public var nationality: String?
     public var birthDate: CalendarDate?
     public var sex: Sex?
-    public var mobile: String?
+    public var mobile: MobileOnRecord?
     public var email: String?
     public var degree: Degree?
     public var university: String?
@@ -32,8 +32,21 @@ public struct TalentRecord: Sendable, Codable, Equatable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    /// The unique key: the resident identity number, or `NAT:PASSPORT`.
-    public var identityKey: String { idNumber ?? "\(nationality ?? ""):\(passport ?? "")" }
+    /// The unique key: the resident identity number, or `NAT:PASSPORT`; revealed when the record is.
+    public var identityKey: IdentityOnRecord {
+        if let idNumber { return idNumber }
+        let key = IdentityOnRecord(stored: "\(nationality ?? ""):\(passport?.fullValue ?? "")")
+        return passport?.isRevealed == true ? key.revealed() : key
+    }
+
+    /// The record with its identity and mobile numbers shown in full.
+    public func revealed() -> TalentRecord {
+        var copy = self
+        copy.idNumber = idNumber?.revealed()
+        copy.passport = passport?.revealed()
+        copy.mobile = mobile?.revealed()
+        return copy
+    }
 }
 
 public struct TalentFilter: Sendable {

@@ -48,7 +48,6 @@ struct AuditCommand: AsyncParsableCommand {
             }
             try await Command.run { zone in
                 let entries = try await zone.audit.entries(entity: entity, action: action, since: sinceDate, limit: limit)
-                    .map(Self.masked)
                 if output.json { return Output.json(entries) }
                 let formatter = ISO8601DateFormatter()
                 Output.table(["#", "at", "actor", "action", "entity", "reason"], entries.map {
@@ -56,14 +55,6 @@ struct AuditCommand: AsyncParsableCommand {
                      $0.reason ?? ""]
                 }, rightAligned: [0])
             }
-        }
-
-        /// The entry with identity and mobile numbers masked in its before and after JSON.
-        static func masked(_ entry: AuditEntry) -> AuditEntry {
-            var copy = entry
-            copy.before = entry.before.map(PersonalDataMask.json)
-            copy.after = entry.after.map(PersonalDataMask.json)
-            return copy
         }
 
         static func parseInstant(_ text: String) -> Date? {

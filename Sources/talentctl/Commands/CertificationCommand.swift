@@ -123,7 +123,7 @@ struct CertificationCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let expired = try await zone.certification.expireDue(actor: actor.resolved)
-                if output.json { return Output.json(expired.map(CertificationCommand.masked)) }
+                if output.json { return Output.json(expired) }
                 Output.line("\(expired.count) certifications expired")
             }
         }
@@ -143,9 +143,9 @@ struct CertificationCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let records = try await zone.certification.list(
                     CertificationFilter(status: status, talentClass: talentClass?.number, limit: limit))
-                if output.json { return Output.json(records.map(CertificationCommand.masked)) }
+                if output.json { return Output.json(records) }
                 Output.table(["#", "talent", "identity", "status", "class", "notice ends", "valid until"], records.map {
-                    [String($0.id), $0.talentName, PersonalDataMask.identity($0.identityKey), $0.status.chineseName,
+                    [String($0.id), $0.talentName, $0.identityKey.description, $0.status.chineseName,
                      $0.talentClass.map(String.init) ?? $0.requestedClass.map { "(\($0))" } ?? "",
                      $0.noticeEnd?.description ?? "", $0.validUntil?.description ?? ""]
                 }, rightAligned: [0])
@@ -169,16 +169,8 @@ struct CertificationCommand: AsyncParsableCommand {
         }
     }
 
-    /// The record with its identity number masked, as every listing shows it (`talent show --reveal-pii`
-    /// is the audited way to see it).
-    static func masked(_ record: CertificationRecord) -> CertificationRecord {
-        var record = record
-        record.identityKey = PersonalDataMask.identity(record.identityKey)
-        return record
-    }
-
     static func show(_ record: CertificationRecord, json: Bool) {
-        if json { return Output.json(masked(record)) }
+        if json { return Output.json(record) }
         var text = "certification #\(record.id) of \(record.talentName): \(record.status.rawValue) (\(record.status.chineseName))"
         if let end = record.noticeEnd, record.status == .publicNotice { text += ", notice until \(end)" }
         if let talentClass = record.talentClass, let until = record.validUntil { text += ", class \(talentClass), valid until \(until)" }

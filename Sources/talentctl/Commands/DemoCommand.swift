@@ -53,7 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
             Output.note(String(format: "done in %.1f s", Date().timeIntervalSince(started)))
             if output.json {
                 return Output.json(Document(registry: summary, practice: practice, statistics: statistics, housing: housing,
-                                            explanation: explanation.map(RulesCommand.Explain.masked)))
+                                            explanation: explanation))
             }
             Self.show(summary)
             if let newest = plan.cohorts.last {
@@ -64,7 +64,7 @@ struct DemoCommand: AsyncParsableCommand {
             housing.show(export)
             if let explanation {
                 Output.line("Why the first in line is first (`talentctl rules explain --talent …`):")
-                RulesCommand.Explain.show(RulesCommand.Explain.masked(explanation))
+                RulesCommand.Explain.show(explanation)
                 Output.line("")
             }
             Output.line(statistics.table())
@@ -87,7 +87,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard let first = export.applicants.first else { return nil }
         let application = try await zone.housingApplications.application(number: first.id)
         return try await zone.ruleExplanations.explain(
-            identityKey: application.talentIdentityKey, on: date, policy: .version(export.policyVersion))
+            identityKey: application.talentIdentityKey.fullValue, on: date, policy: .version(export.policyVersion))
     }
 
     static func conclude(_ summary: DemoSummary, _ practice: DemoPracticeLoadReport, _ housing: DemoHousingLoadReport) {

@@ -168,7 +168,7 @@ struct ApplicationView: Encodable {
     init(_ record: HousingApplicationRecord) {
         number = record.number
         talent = record.talentName
-        identity = PersonalDataMask.identity(record.talentIdentityKey)
+        identity = record.talentIdentityKey.description
         submittedBy = record.submittedBy
         submittingEmployer = record.submittingEmployer
         householdSize = record.householdSize

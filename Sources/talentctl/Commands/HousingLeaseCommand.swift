@@ -33,7 +33,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let key = try talent.map { try identityKey($0) }
                 let leases = try await zone.housingLeases.leases(status: status, talent: key, unit: unit)
-                if output.json { return Output.json(leases.map(LeaseView.masked)) }
+                if output.json { return Output.json(leases) }
                 if leases.isEmpty { return Output.line("No leases.") }
                 Output.table(["lease", "talent", "unit", "start", "end", "status", "renews"], leases.map {
                     [$0.number, $0.talentName, $0.unitCode, $0.startDate.description, $0.endDate.description,
@@ -55,7 +55,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let lease = try await zone.housingLeases.lease(number: number)
-                if output.json { return Output.json(LeaseView.masked(lease)) }
+                if output.json { return Output.json(lease) }
                 LeaseView.show(lease)
             }
         }
@@ -81,7 +81,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let renewal = try await zone.housingLeases.renew(number: number, on: on?.date ?? .today(), actor: actor.resolved)
-                if output.json { return Output.json(LeaseView.masked(renewal)) }
+                if output.json { return Output.json(renewal) }
                 Output.line("Lease \(number.uppercased()) renewed as \(renewal.lease.number).")
                 LeaseView.show(renewal)
             }
@@ -109,7 +109,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let lease = try await zone.housingLeases.terminate(
                     number: number, reason: reason, on: on?.date ?? .today(), actor: actor.resolved)
-                if output.json { return Output.json(LeaseView.masked(lease)) }
+                if output.json { return Output.json(lease) }
                 Output.line("Lease \(lease.number) terminated on \(lease.terminatedOn?.description ?? "?") "
                             + "(\(lease.terminationReason ?? "?")); move out by \(lease.moveOutBy?.description ?? "?").")
             }
@@ -137,7 +137,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let lease = try await zone.housingLeases.recordMoveOut(number: number, on: on?.date ?? .today(), actor: actor.resolved)
-                if output.json { return Output.json(LeaseView.masked(lease)) }
+                if output.json { return Output.json(lease) }
                 Output.line("Moved out of \(lease.unitCode) on \(lease.vacatedOn?.description ?? "?") (lease \(lease.number)); "
                             + "the unit is back in stock.")
             }
@@ -164,7 +164,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
             let day = on?.date ?? .today()
             try await Command.run { zone in
                 let closed = try await zone.housingLeases.closeEnded(on: day, actor: actor.resolved)
-                if output.json { return Output.json(closed.map(LeaseView.masked)) }
+                if output.json { return Output.json(closed) }
                 for lease in closed { Output.line("Lease \(lease.number) (unit \(lease.unitCode)) ended \(lease.endDate).") }
                 Output.line("\(closed.count) lease\(closed.count == 1 ? "" : "s") closed on \(day).")
             }
@@ -176,22 +176,12 @@ extension HousingLeaseStatus: ExpressibleByArgument {}
 
 /// How leases are shown: identity numbers masked, rent in yuan with the fen.
 enum LeaseView {
-    static func masked(_ lease: HousingLeaseRecord) -> HousingLeaseRecord {
-        var copy = lease
-        copy.talentIdentityKey = PersonalDataMask.identity(lease.talentIdentityKey)
-        return copy
-    }
-
-    static func masked(_ detail: HousingLeaseDetail) -> HousingLeaseDetail {
-        HousingLeaseDetail(lease: masked(detail.lease), rents: detail.rents)
-    }
-
     static func show(_ detail: HousingLeaseDetail) {
         let lease = detail.lease
         var fields: [(String, String)] = [
             ("lease", lease.number),
             ("status", lease.status.rawValue),
-            ("talent", "\(lease.talentName) (\(PersonalDataMask.identity(lease.talentIdentityKey)))"),
+            ("talent", "\(lease.talentName) (\(lease.talentIdentityKey.description))"),
             ("unit", "\(lease.unitCode), building \(lease.buildingCode), \(lease.unitCategory), "
                 + "\(HousingFormat.squareMetres(lease.areaHundredths)) m²"),
             ("term", "\(lease.startDate) – \(lease.endDate)"),

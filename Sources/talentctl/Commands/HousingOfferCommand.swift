@@ -29,7 +29,7 @@ struct HousingOfferCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let offer = try await zone.housingOffers.offer(id: id)
-                if output.json { return Output.json(OfferView.masked(offer)) }
+                if output.json { return Output.json(offer) }
                 OfferView.show(offer)
             }
         }
@@ -57,7 +57,7 @@ struct HousingOfferCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let lease = try await zone.housingOffers.accept(
                     offerID: id, on: on?.date ?? .today(), start: start?.date, actor: actor.resolved)
-                if output.json { return Output.json(LeaseView.masked(lease)) }
+                if output.json { return Output.json(lease) }
                 Output.line("Offer #\(id) accepted: lease \(lease.lease.number).")
                 LeaseView.show(lease)
             }
@@ -85,7 +85,7 @@ struct HousingOfferCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let outcome = try await zone.housingOffers.decline(
                     offerID: id, reason: reason, on: on?.date ?? .today(), actor: actor.resolved)
-                if output.json { return Output.json(OfferView.masked(outcome)) }
+                if output.json { return Output.json(outcome) }
                 Output.line("Offer #\(id) declined (\(reason)).")
                 OfferView.describe(outcome)
             }
@@ -97,24 +97,11 @@ extension HousingOfferStatus: ExpressibleByArgument {}
 
 /// How offers are shown: identity numbers masked.
 enum OfferView {
-    static func masked(_ offer: HousingOfferRecord) -> HousingOfferRecord {
-        var copy = offer
-        copy.talentIdentityKey = PersonalDataMask.identity(offer.talentIdentityKey)
-        return copy
-    }
-
-    static func masked(_ outcome: HousingOfferOutcome) -> HousingOfferOutcome {
-        var copy = outcome
-        copy.offer = masked(outcome.offer)
-        copy.passedOn = outcome.passedOn.map(masked)
-        return copy
-    }
-
     static func show(_ offer: HousingOfferRecord) {
         var fields: [(String, String)] = [
             ("offer", "#\(offer.id)"),
             ("status", offer.status.rawValue + (offer.decidedOn.map { " on \($0)" } ?? "")),
-            ("talent", "\(offer.talentName) (\(PersonalDataMask.identity(offer.talentIdentityKey)))"),
+            ("talent", "\(offer.talentName) (\(offer.talentIdentityKey.description))"),
             ("application", offer.applicationNumber),
             ("round", offer.roundCode + (offer.source == "waitlist" ? " (passed on from the waiting list)" : "")),
             ("unit", "\(offer.unitCode), building \(offer.buildingCode), project \(offer.projectCode)"),

@@ -32,7 +32,7 @@ struct HousingOffersCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let key = try talent.map { try identityKey($0) }
                 let offers = try await zone.housingOffers.offers(round: round, status: status, talent: key)
-                if output.json { return Output.json(offers.map(OfferView.masked)) }
+                if output.json { return Output.json(offers) }
                 if offers.isEmpty { return Output.line("No offers.") }
                 Output.table(OfferView.headers, offers.map(OfferView.row), rightAligned: [0])
                 Output.note(Output.count(offers.count, "offer"))
@@ -60,7 +60,7 @@ struct HousingOffersCommand: AsyncParsableCommand {
             let day = on?.date ?? .today()
             try await Command.run { zone in
                 let outcomes = try await zone.housingOffers.expire(on: day, actor: actor.resolved)
-                if output.json { return Output.json(outcomes.map(OfferView.masked)) }
+                if output.json { return Output.json(outcomes) }
                 if outcomes.isEmpty { return Output.line("No pending offer was overdue on \(day).") }
                 for outcome in outcomes {
                     Output.line("Offer #\(outcome.offer.id) (unit \(outcome.offer.unitCode), \(outcome.offer.talentName)) "

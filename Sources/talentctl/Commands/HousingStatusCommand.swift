@@ -24,21 +24,11 @@ struct HousingStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Command.run { zone in
-            let standing = Self.masked(
-                try await zone.housingStatus.status(talent: try identityKey(talent), on: on?.date ?? .today()))
+            let standing = 
+                try await zone.housingStatus.status(talent: try identityKey(talent), on: on?.date ?? .today())
             if output.json { return Output.json(standing) }
             Self.show(standing)
         }
-    }
-
-    /// Identity numbers masked, as everywhere in housing output.
-    static func masked(_ standing: HousingStanding) -> HousingStanding {
-        var copy = standing
-        copy.identityKey = PersonalDataMask.identity(standing.identityKey)
-        copy.application?.talentIdentityKey = copy.identityKey
-        copy.offer = standing.offer.map(OfferView.masked)
-        copy.lease = standing.lease.map(LeaseView.masked)
-        return copy
     }
 
     static func show(_ s: HousingStanding) {

@@ -155,7 +155,7 @@ extension MentorGrade: ExpressibleByArgument {}
 extension AssessmentResult: ExpressibleByArgument {}
 extension AwardLevel: ExpressibleByArgument {}
 
-/// A trainee as shown to people: identity and mobile masked unless revealed.
+/// A trainee as shown to people: identity and mobile as the service gave them (masked unless revealed).
 struct TraineeView: Encodable {
     var id: Int64
     var studentNumber: String
@@ -181,12 +181,12 @@ struct TraineeView: Encodable {
     var withdrawalReason: String?
     var piiMasked: Bool
 
-    init(_ record: TraineeRecord, reveal: Bool) {
+    init(_ record: TraineeRecord) {
         id = record.id
         studentNumber = record.studentNumber
         name = record.name
-        identity = reveal ? record.identityKey : PersonalDataMask.identity(record.identityKey)
-        mobile = record.mobile.map { reveal ? $0 : PersonalDataMask.mobile($0) }
+        identity = record.identityKey.description
+        mobile = record.mobile?.description
         university = record.universityName
         universityCode = record.universityCode
         field = record.field
@@ -204,7 +204,7 @@ struct TraineeView: Encodable {
         completedOn = record.placement?.completedOn?.description
         withdrawnOn = record.withdrawnOn?.description
         withdrawalReason = record.withdrawalReason
-        piiMasked = !reveal
+        piiMasked = !record.identityKey.isRevealed
     }
 
     /// One line for the result of a step.

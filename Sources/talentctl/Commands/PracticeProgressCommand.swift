@@ -124,7 +124,7 @@ struct WithdrawCommand: AsyncParsableCommand {
 
 enum PracticeStep {
     static func show(_ record: TraineeRecord, json: Bool) {
-        let view = TraineeView(record, reveal: false)
+        let view = TraineeView(record)
         if json { return Output.json(view) }
         Output.line(view.summary)
     }

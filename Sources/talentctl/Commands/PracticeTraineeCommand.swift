@@ -39,7 +39,7 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
                     TraineeInput(studentNumber: student, name: name, identity: identity, mobile: mobile, university: university,
                                  field: field, directFromBachelor: directFromBachelor, campusSupervisor: supervisor),
                     cohortYear: cohort.year, actor: actor.resolved)
-                let view = TraineeView(record, reveal: false)
+                let view = TraineeView(record)
                 if output.json { return Output.json(view) }
                 Output.line("enrolled trainee #\(view.id) \(view.name) (\(view.studentNumber), \(view.university)) in \(view.cohort)")
             }
@@ -64,7 +64,7 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
                 let records = try await zone.practice.trainees(
                     TraineeFilter(cohortYear: cohort?.year, universityCode: university, status: status),
                     reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "practice trainee list") : nil)
-                let views = records.map { TraineeView($0, reveal: revealPII) }
+                let views = records.map { TraineeView($0) }
                 if output.json { return Output.json(views) }
                 Output.table(["student", "name", "identity", "university", "field", "cohort", "status", "host enterprise"], views.map {
                     [$0.studentNumber, $0.name, $0.identity, $0.university, $0.field, $0.cohort, $0.status, $0.hostEnterprise ?? ""]
@@ -98,7 +98,7 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
                 let detail = try await zone.practice.trainee(
                     trainee.reference, on: on?.date ?? .today(),
                     reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "practice trainee show") : nil)
-                let view = TraineeView(detail.trainee, reveal: revealPII)
+                let view = TraineeView(detail.trainee)
                 let obstacles = detail.completionObstacles.map { NextStepCommand.message($0.reason, then: $0.next) }
                 if output.json {
                     return Output.json(Report(

@@ -39,18 +39,11 @@ extension RulesCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let explanation = Self.masked(try await zone.ruleExplanations.explain(
-                    identityKey: try identityKey(talent), on: on?.date ?? .today(), policy: policy.choice))
+                let explanation = try await zone.ruleExplanations.explain(
+                    identityKey: try identityKey(talent), on: on?.date ?? .today(), policy: policy.choice)
                 if output.json { return Output.json(explanation) }
                 Self.show(explanation)
             }
-        }
-
-        /// The explanation with the identity number masked, as every list and report shows it.
-        static func masked(_ explanation: TalentExplanation) -> TalentExplanation {
-            var masked = explanation
-            masked.identity = PersonalDataMask.identity(explanation.identity)
-            return masked
         }
 
         /// The explanation as text: the rules table, the entitlement, the score breakdown, the class proposed.
@@ -95,9 +88,8 @@ extension RulesCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                var proposal = try await zone.ruleExplanations.classify(
+                let proposal = try await zone.ruleExplanations.classify(
                     identityKey: try identityKey(identity), on: on?.date ?? .today(), policy: policy.choice)
-                proposal.identity = PersonalDataMask.identity(proposal.identity)
                 if output.json { return Output.json(proposal) }
                 Output.line("\(proposal.talent) (\(proposal.identity)): "
                             + (proposal.proposedClass.map { "class \($0)" } ?? "no class") + " — \(proposal.reason)")

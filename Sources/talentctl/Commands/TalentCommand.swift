@@ -37,8 +37,8 @@ struct TalentCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let draft = try TalentDraft(columns: fields.columns)
                 let record = try await zone.registry.register(draft, actor: actor.resolved)
-                if output.json { return Output.json(TalentView(record, reveal: false)) }
-                Output.line("registered talent #\(record.id) \(record.name) (\(PersonalDataMask.identity(record.identityKey)))")
+                if output.json { return Output.json(TalentView(record)) }
+                Output.line("registered talent #\(record.id) \(record.name) (\(record.identityKey.description))")
             }
         }
     }
@@ -63,7 +63,7 @@ struct TalentCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let record = try await zone.registry.update(
                     identityKey: try identityKey(identity), changes: fields.columns, actor: actor.resolved, reason: reason)
-                if output.json { return Output.json(TalentView(record, reveal: false)) }
+                if output.json { return Output.json(TalentView(record)) }
                 Output.line("updated talent #\(record.id) \(record.name), now version \(record.version)")
             }
         }
@@ -87,14 +87,11 @@ struct TalentCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let key = try identityKey(identity)
-                let record = try await zone.registry.talent(
+                let dossier = try await zone.registry.dossier(
                     identityKey: key, reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent show") : nil)
-                let certifications = try await zone.certification.certifications(identityKey: key)
-                let view = TalentView(record, reveal: revealPII)
-                if output.json {
-                    return Output.json(Report(
-                        talent: view, certifications: revealPII ? certifications : certifications.map(CertificationCommand.masked)))
-                }
+                let (record, certifications) = (dossier.talent, dossier.certifications)
+                let view = TalentView(record)
+                if output.json { return Output.json(Report(talent: view, certifications: certifications)) }
                 Output.fields([
                     ("talent", "#\(view.id) \(view.name)"),
                     ("identity", view.identity + (view.birthDate.map { "  (born \($0), \(view.sex ?? ""))" } ?? "")),
@@ -139,7 +136,7 @@ struct TalentCommand: AsyncParsableCommand {
                 let records = try await zone.registry.talents(
                     TalentFilter(employerCreditCode: employer?.uppercased(), nameContains: name, limit: limit, offset: offset),
                     reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent list") : nil)
-                let views = records.map { TalentView($0, reveal: revealPII) }
+                let views = records.map { TalentView($0) }
                 if output.json { return Output.json(views) }
                 Output.table(["#", "name", "identity", "mobile", "degree", "title", "employer"], views.map {
                     [String($0.id), $0.name, $0.identity, $0.mobile ?? "", $0.degree ?? "", $0.title, $0.employerName ?? ""]
@@ -162,15 +159,8 @@ struct TalentCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let key = try identityKey(identity)
-                var versions = try await zone.registry.history(
+                let versions = try await zone.registry.history(
                     identityKey: key, reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent history") : nil)
-                if !revealPII {
-                    versions = versions.map { version in
-                        var masked = version
-                        masked.data = PersonalDataMask.json(version.data)
-                        return masked
-                    }
-                }
                 if output.json { return Output.json(versions) }
                 Output.table(["version", "replaced at", "record"], versions.map {
                     [String($0.version), ISO8601DateFormatter().string(from: $0.replacedAt), $0.data]

@@ -1,7 +1,7 @@
 import Foundation
 import TalentServices
 
-/// A talent as shown to people: identity and mobile masked unless revealed.
+/// A talent as shown to people: identity and mobile as the service gave them (masked unless revealed).
 struct TalentView: Encodable {
     var id: Int64
     var name: String
@@ -25,14 +25,14 @@ struct TalentView: Encodable {
     var version: Int
     var piiMasked: Bool
 
-    init(_ record: TalentRecord, reveal: Bool) {
+    init(_ record: TalentRecord) {
         id = record.id
         name = record.name
         identityKind = record.idNumber != nil ? "resident" : "passport"
-        identity = reveal ? record.identityKey : PersonalDataMask.identity(record.identityKey)
+        identity = record.identityKey.description
         birthDate = record.birthDate?.description
         sex = record.sex?.rawValue
-        mobile = record.mobile.map { reveal ? $0 : PersonalDataMask.mobile($0) }
+        mobile = record.mobile?.description
         email = record.email
         degree = record.degree?.rawValue
         university = record.university
@@ -46,6 +46,6 @@ struct TalentView: Encodable {
         insuranceSince = record.insuranceSince?.description
         ownsHousing = record.ownsHousing
         version = record.version
-        piiMasked = !reveal
+        piiMasked = !record.identityKey.isRevealed
     }
 }
