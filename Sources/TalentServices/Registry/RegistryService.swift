@@ -134,7 +134,14 @@ public struct RegistryService: Sendable {
     /// One talent, its identity and mobile numbers masked. With `reveal`, shown in full, and the read and
     /// its `pii.reveal` audit entry share one transaction.
     public func talent(identityKey: String, reveal: PIIReveal? = nil) async throws(ServiceError) -> TalentRecord {
-        try await dossier(identityKey: identityKey, reveal: reveal).talent
+        try await run {
+            try await store.read(revealing: reveal) { session in
+                let record = try await Self.talent(identityKey, session)
+                guard let reveal else { return record }
+                try await session.recordReveal(reveal, entityType: "talent", ids: [record.id])
+                return record.revealed()
+            }
+        }
     }
 
     /// One talent with its certifications, as `talent show` prints them: numbers masked unless `reveal`,
