@@ -2,7 +2,8 @@ import Foundation
 
 /// The code of a housing allocation round, e.g. `2026-R1`: 1–40 ASCII letters, digits, `-` or `_`,
 /// starting with a letter or digit (``HousingCodeSyntax``, the rule of project, building and unit codes).
-public struct RoundCode: Hashable, Sendable, Codable, CustomStringConvertible {
+/// Codable as the string, checked again when decoded (``ValidatedText``).
+public struct RoundCode: Hashable, Sendable, ValidatedText {
     /// The code as stored, whitespace around it dropped; letter case is kept.
     public let value: String
 
@@ -20,22 +21,6 @@ public struct RoundCode: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public var description: String { value }
-
-    /// Decodes a stored code, checking it as ``init(_:)`` does.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
 }
 
 /// The code rule of housing projects, buildings, units and rounds: 1–40 ASCII letters, digits, `-` or

@@ -63,8 +63,7 @@ enum LeaseWriter {
         let end = LeaseSchedule.end(start: request.start, months: months)
         let rents = LeaseSchedule.rents(
             policy: inForce.policy, unit: request.unit, class: talentClass, start: request.start, end: end,
-            earlierMonths: leased, discountedYears: try await session.discountedHousingLeaseYears(talentID: request.talentID)
-        ).map(HousingLeaseRentRecord.init)
+            earlierMonths: leased, discountedYears: try await session.discountedHousingLeaseYears(talentID: request.talentID))
         let id = try await session.insertHousingLease(NewHousingLease(
             talentID: request.talentID, unitID: request.unitID, offerID: request.offerID, applicationID: request.applicationID,
             renewalOf: request.renewalOf?.id, startDate: request.start, endDate: end, policyVersion: inForce.version,
