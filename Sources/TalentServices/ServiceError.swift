@@ -22,6 +22,9 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
     case refused(String, next: NextStep? = nil)
     /// A policy file was refused; every problem has its key path and line:column.
     case invalidPolicy(PolicyError)
+    /// A stored unit has a category this program does not know (none of ``UnitCategory``): its rent,
+    /// offers and draws cannot be worked out, and no category is assumed in its place.
+    case unknownUnitCategory(unit: String, category: String)
     /// The database layer failed.
     case store(StoreError)
 
@@ -40,7 +43,7 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .invalid(_, next), let .notFound(_, next), let .duplicate(_, next), let .refused(_, next): next
         case let .store(error): error.remedy.map(NextStep.init)
-        case .importRejected, .unreadableFile, .illegalTransition, .invalidPolicy: nil
+        case .importRejected, .unreadableFile, .illegalTransition, .invalidPolicy, .unknownUnitCategory: nil
         }
     }
 
@@ -61,6 +64,11 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         case let .illegalTransition(error, subject): "\(subject): \(error)"
         case let .refused(message, _): message
         case let .invalidPolicy(error): error.description
+        case let .unknownUnitCategory(unit, category):
+            "unit \(unit) is stored with the category '\(category)', which is none of "
+                + UnitCategory.allCases.map(\.rawValue).joined(separator: ", ")
+                + "; nothing was changed. Correct the unit's category in the database (or run the version of the program "
+                + "that wrote it) before its offers, leases and rounds can be worked out."
         case let .store(error): error.description
         }
     }
@@ -74,7 +82,8 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
 
     public var category: Category {
         switch self {
-        case .importRejected, .invalid, .duplicate, .illegalTransition, .refused, .invalidPolicy, .notFound: .badData
+        case .importRejected, .invalid, .duplicate, .illegalTransition, .refused, .invalidPolicy, .notFound,
+             .unknownUnitCategory: .badData
         case .unreadableFile: .noInput
         case let .store(error):
             switch error {

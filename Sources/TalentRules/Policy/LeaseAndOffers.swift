@@ -21,6 +21,12 @@ extension LeasePolicy {
         max(0, min(maxTermMonths, cumulativeCapYears * 12 - leasedMonths))
     }
 
+    /// The last day a lease may start when its offer is accepted on `acceptedOn` (so that a unit is not
+    /// held empty for long).
+    public func latestStart(acceptedOn: CalendarDate) -> CalendarDate {
+        acceptedOn.adding(days: latestStartDays)
+    }
+
     /// The last day to move out after a termination on `terminatedOn`.
     public func moveOutDeadline(terminatedOn: CalendarDate) -> CalendarDate {
         terminatedOn.adding(days: moveOutDays)

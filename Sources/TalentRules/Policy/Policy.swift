@@ -277,12 +277,19 @@ public struct LeasePolicy: Sendable, Equatable {
     public var renewalWindowMonths: Int
     public var cumulativeCapYears: Int
     public var moveOutDays: Int
+    /// A lease starts at most this many days after the offer is accepted (`latest_start_days`, optional).
+    public var latestStartDays: Int
 
-    public init(maxTermMonths: Int, renewalWindowMonths: Int, cumulativeCapYears: Int, moveOutDays: Int) {
+    /// The latest start when a policy file does not give `latest_start_days`.
+    public static let defaultLatestStartDays = 90
+
+    public init(maxTermMonths: Int, renewalWindowMonths: Int, cumulativeCapYears: Int, moveOutDays: Int,
+                latestStartDays: Int = LeasePolicy.defaultLatestStartDays) {
         self.maxTermMonths = maxTermMonths
         self.renewalWindowMonths = renewalWindowMonths
         self.cumulativeCapYears = cumulativeCapYears
         self.moveOutDays = moveOutDays
+        self.latestStartDays = latestStartDays
     }
 }
 

@@ -347,13 +347,17 @@ struct PolicyParser {
 
     private func readLease(_ node: Node) -> LeasePolicy? {
         let keys = ["max_term_months", "renewal_window_months", "cumulative_cap_years", "move_out_days"]
-        guard let fields = reader.mapping(node, "lease", required: keys) else { return nil }
+        guard let fields = reader.mapping(node, "lease", required: keys, optional: ["latest_start_days"]) else { return nil }
         let term = fields["max_term_months"].flatMap { reader.int($0, fields.path("max_term_months"), 1...24) }
         let window = fields["renewal_window_months"].flatMap { reader.int($0, fields.path("renewal_window_months"), 0...12) }
         let cap = fields["cumulative_cap_years"].flatMap { reader.int($0, fields.path("cumulative_cap_years"), 1...30) }
         let moveOut = fields["move_out_days"].flatMap { reader.int($0, fields.path("move_out_days"), 0...365) }
-        guard let term, let window, let cap, let moveOut else { return nil }
-        return LeasePolicy(maxTermMonths: term, renewalWindowMonths: window, cumulativeCapYears: cap, moveOutDays: moveOut)
+        // Optional: files written before it existed keep the 90 days they were applied with.
+        let latestStart = fields["latest_start_days"].map { reader.int($0, fields.path("latest_start_days"), 1...365) }
+            ?? LeasePolicy.defaultLatestStartDays
+        guard let term, let window, let cap, let moveOut, let latestStart else { return nil }
+        return LeasePolicy(maxTermMonths: term, renewalWindowMonths: window, cumulativeCapYears: cap, moveOutDays: moveOut,
+                           latestStartDays: latestStart)
     }
 
     private func readOffers(_ node: Node) -> OfferPolicy? {

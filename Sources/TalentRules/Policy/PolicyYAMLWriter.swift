@@ -82,6 +82,7 @@ extension Policy {
         out.append("  renewal_window_months: \(lease.renewalWindowMonths)")
         out.append("  cumulative_cap_years: \(lease.cumulativeCapYears)")
         out.append("  move_out_days: \(lease.moveOutDays)")
+        out.append("  latest_start_days: \(lease.latestStartDays)")
         out.append("offers:")
         out.append("  expiry_days: \(offers.expiryDays)")
         out.append("  decline_reasons:")

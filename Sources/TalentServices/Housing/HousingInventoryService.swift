@@ -189,18 +189,14 @@ extension HousingInventoryService {
 /// The code rule shared by projects, buildings and units (the schema's CHECK).
 enum HousingCodes {
     static func isValid(_ code: String) -> Bool {
-        guard let first = code.unicodeScalars.first, code.count <= 40 else { return false }
-        func alnum(_ s: Unicode.Scalar) -> Bool { s.isASCII && (("0"..."9").contains(s) || ("A"..."Z").contains(s) || ("a"..."z").contains(s)) }
-        return alnum(first) && code.unicodeScalars.allSatisfy { alnum($0) || $0 == "-" || $0 == "_" }
+        HousingCodeSyntax.isWellFormed(code)
     }
 
     static func checked(_ raw: String, field: String, example: String) throws(ServiceError) -> String {
         let code = raw.trimmed
         guard isValid(code) else {
-            let shown = raw.count > 60 ? "\(raw.prefix(40))… (\(raw.count) characters)" : raw
-            throw .invalid(ValidationError(
-                field: field, value: shown, reason: "must be 1–40 letters, digits, '-' or '_', starting with a letter or digit",
-                hint: "e.g. \(example)"))
+            throw .invalid(ValidationError(field: field, value: HousingCodeSyntax.shown(raw), reason: HousingCodeSyntax.rule,
+                                           hint: "e.g. \(example)"))
         }
         return code
     }

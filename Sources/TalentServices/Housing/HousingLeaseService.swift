@@ -76,7 +76,7 @@ extension HousingLeaseService {
                 try await session.setHousingLeaseStatus(id: old.id, .renewed)
                 let renewal = try await LeaseWriter.create(
                     LeaseWriter.Request(talentID: old.talentID, talentName: old.talentName, unitID: old.unitID,
-                                        unit: UnitFacts(old), offerID: nil, applicationID: old.applicationID,
+                                        unit: try UnitFacts(old), offerID: nil, applicationID: old.applicationID,
                                         renewalOf: old, start: old.endDate.adding(days: 1), numberYear: date.year),
                     policy: inForce, session)
                 try await session.appendAudit(AuditRecord(

@@ -7,9 +7,6 @@ import TalentStore
 /// or expired offer's unit goes to the next waiting applicant of the round who wants that category, and
 /// the refusal penalty is applied in the same transaction (``HousingWaitlist``).
 public struct HousingOfferService: Sendable {
-    /// How many days after the acceptance a lease may start at the latest (`offer accept --start`).
-    public static let latestStartDays = 90
-
     let store: Store
 
     public init(store: Store) {
@@ -45,7 +42,7 @@ extension HousingOfferService {
     /// Accepts a pending, unexpired offer on `date`, in one transaction: the offer is accepted, the
     /// application housed, the unit leased, and the lease created from `start` (default: `date`) for the
     /// policy's next term, with its rent schedule, under the policy in force on `date`.
-    /// `date` may not be after `today`; `start` may (up to ``latestStartDays`` after `date`).
+    /// `date` may not be after `today`; `start` may (up to `lease.latest_start_days` of that policy after `date`).
     public func accept(offerID: Int64, on date: CalendarDate, start: CalendarDate? = nil, today: CalendarDate = .today(),
                        actor: String) async throws(ServiceError) -> HousingLeaseDetail {
         try date.requireHappened(by: today, "an acceptance")
@@ -53,23 +50,24 @@ extension HousingOfferService {
             try await store.write { session in
                 let offer = try await Self.offer(offerID, session, forUpdate: true)
                 try Self.requireOpen(offer, on: date, to: .accepted)
+                let inForce = try await PolicyInForce.resolve(on: date, session)
+                let terms = inForce.policy.lease
                 // The unit may still be held by its previous lease (a move-out recorded today holds it through today).
                 let freeFrom = try await session.housingUnitFreeFrom(unitID: offer.unitID)
                 let start = start ?? max(date, freeFrom ?? date)
                 guard start >= offer.offeredOn else {
                     throw ServiceError.refused("the lease cannot start on \(start), before the offer was made (\(offer.offeredOn))")
                 }
-                guard start <= date.adding(days: Self.latestStartDays) else {
+                guard start <= terms.latestStart(acceptedOn: date) else {
                     throw ServiceError.refused(
-                        "the lease cannot start on \(start): at most \(Self.latestStartDays) days after the acceptance (\(date)), "
-                            + "so that a unit is not held empty for long")
+                        "the lease cannot start on \(start): at most \(terms.latestStartDays) days after the acceptance (\(date)), "
+                            + "so that a unit is not held empty for long (lease.latest_start_days of \(inForce.version))")
                 }
                 if let freeFrom, start < freeFrom {
                     throw ServiceError.refused(
                         "unit \(offer.unitCode) is held by its previous lease through \(freeFrom.adding(days: -1)); "
                             + "the new lease can start on \(freeFrom) at the earliest (--start \(freeFrom))")
                 }
-                let inForce = try await PolicyInForce.resolve(on: date, session)
                 // Eligibility can change between the offer and its acceptance (a contract ends, housing bought).
                 let failed = try await HousingEligibilityCheck.failures(
                     talentID: offer.talentID, applicationID: offer.applicationID, policy: inForce, on: date, session)
@@ -80,7 +78,7 @@ extension HousingOfferService {
                 }
                 let lease = try await LeaseWriter.create(
                     LeaseWriter.Request(talentID: offer.talentID, talentName: offer.talentName, unitID: offer.unitID,
-                                        unit: UnitFacts(offer), offerID: offer.id, applicationID: offer.applicationID,
+                                        unit: try UnitFacts(offer), offerID: offer.id, applicationID: offer.applicationID,
                                         renewalOf: nil, start: start, numberYear: date.year),
                     policy: inForce, session)
                 try await session.decideHousingOffer(id: offer.id, status: .accepted, on: date)
@@ -169,14 +167,32 @@ extension HousingOfferService {
 
 extension UnitFacts {
     /// The rent facts of an offered unit.
-    init(_ offer: HousingOfferRecord) {
-        self.init(category: UnitCategory(rawValue: offer.unitCategory) ?? .studio, areaHundredthsM2: offer.areaHundredths,
-                  benchmarkFenPerM2: offer.benchmarkFenPerM2)
+    init(_ offer: HousingOfferRecord) throws(ServiceError) {
+        try self.init(unit: offer.unitCode, category: offer.unitCategory, areaHundredthsM2: offer.areaHundredths,
+                      benchmarkFenPerM2: offer.benchmarkFenPerM2)
     }
 
     /// The rent facts of a leased unit (its building's benchmark now).
-    init(_ lease: HousingLeaseRecord) {
-        self.init(category: UnitCategory(rawValue: lease.unitCategory) ?? .studio, areaHundredthsM2: lease.areaHundredths,
-                  benchmarkFenPerM2: lease.benchmarkFenPerM2)
+    init(_ lease: HousingLeaseRecord) throws(ServiceError) {
+        try self.init(unit: lease.unitCode, category: lease.unitCategory, areaHundredthsM2: lease.areaHundredths,
+                      benchmarkFenPerM2: lease.benchmarkFenPerM2)
+    }
+
+    /// The rent facts of unit `unit` whose stored category is `category`; an unknown category is an
+    /// error, never read as some other one.
+    init(unit: String, category: String, areaHundredthsM2: Int, benchmarkFenPerM2: Int) throws(ServiceError) {
+        self.init(category: try UnitCategory.stored(category, unit: unit), areaHundredthsM2: areaHundredthsM2,
+                  benchmarkFenPerM2: benchmarkFenPerM2)
+    }
+}
+
+extension UnitCategory {
+    /// The category stored for unit `unit` (the schema allows only the four codes; a database edited by
+    /// hand or written by another version may hold something else).
+    static func stored(_ text: String, unit: String) throws(ServiceError) -> UnitCategory {
+        guard let category = UnitCategory(rawValue: text) else {
+            throw .unknownUnitCategory(unit: unit, category: text)
+        }
+        return category
     }
 }

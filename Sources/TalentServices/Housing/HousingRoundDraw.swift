@@ -63,8 +63,7 @@ struct HousingRoundDraw: Sendable {
         let taking = units.filter { participation == .asCreated || $0.status == .available }
         var perCategory: [UnitCategory: Int] = [:]
         for unit in taking {
-            guard let category = UnitCategory.parse(unit.category) else { continue }
-            perCategory[category, default: 0] += 1
+            perCategory[try UnitCategory.stored(unit.category, unit: unit.code), default: 0] += 1
         }
         let general = Dictionary(uniqueKeysWithValues: perCategory.map { ($0.key.rawValue, $0.value) })
         let exportUnits = ReservedStock.split(general, reserving: rules.quotas.reserves(forUnits: perCategory))

@@ -75,9 +75,13 @@ extension HousingRoundService {
     /// Audited as `housing.round.create`.
     @discardableResult
     public func create(_ input: HousingRoundInput, actor: String) async throws(ServiceError) -> HousingRoundRecord {
-        let code = input.code.trimmingCharacters(in: .whitespaces)
+        let code: String
+        do {
+            code = try RoundCode(input.code).value
+        } catch {
+            throw .invalid(error)
+        }
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        try Self.checkCode(code)
         guard !name.isEmpty else {
             throw .invalid(ValidationError(field: "name", value: input.name, reason: "is empty",
                                            hint: "Give the round a name, e.g. --name \"2026 first round\"."))
@@ -251,11 +255,6 @@ extension HousingRoundService {
                     + "create a new round under a stored version")
         }
         return policy
-    }
-
-    /// The code rule of projects, buildings and units: 1–40 letters, digits, '-' or '_'.
-    static func checkCode(_ code: String) throws(ServiceError) {
-        _ = try HousingCodes.checked(code, field: "code", example: "2026-R1")
     }
 
     static func checkSeed(_ seed: String) throws(ServiceError) -> String {

@@ -109,7 +109,7 @@ enum HousingUnitRules {
         if !HousingCodes.isValid(input.code.trimmed) {
             problems.append(ValidationError(
                 field: "unit_code", value: input.code,
-                reason: "must be 1–40 letters, digits, '-' or '_', starting with a letter or digit", hint: "e.g. A-0101"))
+                reason: HousingCodeSyntax.rule, hint: "e.g. A-0101"))
         }
         if input.buildingCode.trimmed.isEmpty {
             problems.append(ValidationError(field: "building", value: input.buildingCode, reason: "is empty",
@@ -144,6 +144,8 @@ enum HousingUnitRules {
         let accessibleText = file.cell(record, "accessible") ?? ""
         let accessible = accessibleText.isEmpty ? false : CSVImportFile.flag(accessibleText)
         if accessible == nil { bad("accessible", accessibleText, "must be yes or no (true/false, 1/0, 是/否) or empty") }
+        // The placeholders below (studio, 5 m², floor 0) only let the other checks of the row run: a row
+        // whose category, area, floor or flag did not read has an issue already and is never stored.
         let input = HousingUnitInput(
             code: file.cell(record, "unit_code") ?? "", buildingCode: file.cell(record, "building") ?? "",
             floor: floor ?? 0, category: category ?? .studio, areaHundredths: area ?? 500, accessible: accessible ?? false)

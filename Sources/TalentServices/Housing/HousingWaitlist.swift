@@ -63,66 +63,49 @@ enum HousingWaitlist {
     }
 
     /// The first applicant in the round's order who is still waiting, wants the offer's category, is
-    /// within the employer cap and is still eligible on `date` (under the round's policy) gets a new
-    /// offer; nil when nobody does.
+    /// within the employer cap (``Waitlist``, ``EmployerCap``) and is still eligible on `date` (under the
+    /// round's policy) gets a new offer; nil when nobody does.
     static func passOn(_ offer: HousingOfferRecord, round: HousingOfferRoundRow, policy: PolicyInForce,
                        on date: CalendarDate, _ session: StoreSession) async throws -> HousingOfferRecord? {
-        let waitlist = try await session.housingWaitlist(roundID: round.id)
+        let waitlist = try await session.housingWaitlist(roundID: round.id).map(Waitlist.Entry.init)
         let input = RoundInput(json: round.inputJSON)
-        let cap = input.hasQuotas ? input.perEmployerCap : policy.policy.quotas.perEmployerCap
-        var employers = Dictionary(waitlist.map { ($0.applicationNumber, $0.currentEmployer ?? "") },
-                                   uniquingKeysWith: { first, _ in first })
-        employers.merge(input.employers) { _, fromRound in fromRound }
-        var live: [String: Int] = [:]
-        for number in try await session.liveHousingOfferApplications(roundID: round.id) {
-            live[employers[number] ?? "", default: 0] += 1
-        }
-        for entry in candidates(waitlist, category: offer.category, on: date) {
-            let employer = employers[entry.applicationNumber] ?? ""
-            if let cap, live[employer, default: 0] >= cap { continue }
+        let cap = EmployerCap(
+            limit: EmployerCap.limit(roundQuotas: input.quotas, policy: policy.policy.quotas), waitlist: waitlist,
+            roundEmployers: input.employers, liveApplications: try await session.liveHousingOfferApplications(roundID: round.id))
+        let chosen = try await Waitlist.first(waitlist, category: offer.category, on: date, cap: cap) { entry in
             // The round checked eligibility on its own day; the unit passes on later, so check again.
             guard try await HousingEligibilityCheck.failures(
                 talentID: entry.talentID, applicationID: entry.applicationID, policy: policy, on: date, session).isEmpty
-            else { continue }
-            guard try await session.lockWaitingHousingApplication(id: entry.applicationID) else { continue }
-            let id = try await session.insertHousingOffer(NewHousingOffer(
-                roundID: round.id, applicationID: entry.applicationID, talentID: entry.talentID, unitID: offer.unitID,
-                category: offer.category, source: "waitlist", offeredOn: date,
-                expiresOn: policy.policy.offers.expiresOn(offeredOn: date), policyVersion: round.policyVersion))
-            try await session.updateHousingApplicationStatus(id: entry.applicationID, to: .offered)
-            return try await session.housingOffer(id: id)
+            else { return false }
+            return try await session.lockWaitingHousingApplication(id: entry.applicationID)
         }
-        return nil
+        guard let entry = chosen else { return nil }
+        let id = try await session.insertHousingOffer(NewHousingOffer(
+            roundID: round.id, applicationID: entry.applicationID, talentID: entry.talentID, unitID: offer.unitID,
+            category: offer.category, source: "waitlist", offeredOn: date,
+            expiresOn: policy.policy.offers.expiresOn(offeredOn: date), policyVersion: round.policyVersion))
+        try await session.updateHousingApplicationStatus(id: entry.applicationID, to: .offered)
+        return try await session.housingOffer(id: id)
     }
 
-    /// The round's eligible applicants who may take a unit of `category` now, in serving order: the
-    /// application is open with no pending offer, it got nothing in this round (no allocation, no
-    /// offer), the category is among its stored preferences (so a reserved category only reaches those
-    /// allowed to use it), and the talent is not barred on `date`.
+    /// The round's applicants who may take a unit of `category` now, in serving order
+    /// (``Waitlist/candidates(_:category:on:)`` on the stored rows).
     static func candidates(_ waitlist: [HousingWaitlistRow], category: String, on date: CalendarDate) -> [HousingWaitlistRow] {
-        waitlist.sorted { $0.position < $1.position }.filter { entry in
-            entry.applicationStatus == .open && !entry.hasPendingOffer && !entry.offeredInRound
-                && entry.allocatedCategory == nil && entry.preferences.contains(category)
-                && !(entry.barredUntil.map { date <= $0 } ?? false)
-        }
+        let rows = Dictionary(waitlist.map { ($0.applicationID, $0) }, uniquingKeysWith: { first, _ in first })
+        return Waitlist.candidates(waitlist.map(Waitlist.Entry.init), category: category, on: date)
+            .compactMap { rows[$0.applicationID] }
     }
 
     /// Applies `offers.penalty` to the talent's declines (and expiries when they count): records a bar
-    /// when the count reaches a new one.
+    /// (``RefusalBar``) when the count reaches a new one.
     static func penalise(talentID: Int64, policy: PolicyInForce, _ session: StoreSession) async throws -> HousingBar? {
-        let terms = policy.policy.offers
         let refusals = try await session.housingOfferRefusals(talentID: talentID)
-        let dates = refusals.declined + (terms.expiryCountsAsDecline ? refusals.expired : [])
-        guard let until = terms.barredUntil(declinedOn: dates),
-              try await !session.hasHousingBar(talentID: talentID, until: until) else { return nil }
-        let from = dates.sorted().last { $0.adding(months: terms.penaltyBarredMonths).adding(days: -1) == until } ?? until
-        let kinds = terms.expiryCountsAsDecline ? "declined or expired offers" : "declined offers"
-        let bar = HousingBar(
-            talentID: talentID, fromDate: from, untilDate: until,
-            reason: "\(terms.penaltyDeclines) \(kinds) (offers.penalty of \(policy.version)): barred "
-                + "\(terms.penaltyBarredMonths) months, \(from) – \(until)",
-            policyVersion: policy.version)
-        try await session.insertHousingBar(talentID: talentID, from: from, until: until, reason: bar.reason,
+        guard let due = RefusalBar.due(declined: refusals.declined, expired: refusals.expired, terms: policy.policy.offers,
+                                       policyVersion: policy.version),
+              try await !session.hasHousingBar(talentID: talentID, until: due.until) else { return nil }
+        let bar = HousingBar(talentID: talentID, fromDate: due.from, untilDate: due.until, reason: due.reason,
+                             policyVersion: policy.version)
+        try await session.insertHousingBar(talentID: talentID, from: due.from, until: due.until, reason: bar.reason,
                                            policyVersion: policy.version)
         return bar
     }
@@ -131,8 +114,8 @@ enum HousingWaitlist {
     /// each applicant's employer, and the per-employer cap the draw applied.
     struct RoundInput {
         var employers: [String: String] = [:]
-        var hasQuotas = false
-        var perEmployerCap: Int?
+        /// The quotas the draw applied, nil when the document records none.
+        var quotas: EmployerCap.RoundQuotas?
 
         init(json: String?) {
             guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
@@ -144,9 +127,18 @@ enum HousingWaitlist {
                 }
             }
             if let quotas = object["quotas"] as? [String: Any], quotas.keys.contains("per_employer_cap") {
-                hasQuotas = true
-                perEmployerCap = (quotas["per_employer_cap"] as? NSNumber)?.intValue
+                self.quotas = EmployerCap.RoundQuotas(perEmployerCap: (quotas["per_employer_cap"] as? NSNumber)?.intValue)
             }
         }
+    }
+}
+
+extension Waitlist.Entry {
+    init(_ row: HousingWaitlistRow) {
+        self.init(applicationID: row.applicationID, applicationNumber: row.applicationNumber, talentID: row.talentID,
+                  position: row.position, preferences: row.preferences, applicationStatus: row.applicationStatus,
+                  currentEmployer: row.currentEmployer, offeredInRound: row.offeredInRound,
+                  hasPendingOffer: row.hasPendingOffer, allocatedCategory: row.allocatedCategory,
+                  barredUntil: row.barredUntil)
     }
 }

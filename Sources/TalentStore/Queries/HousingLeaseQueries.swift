@@ -45,30 +45,8 @@ public struct HousingLeaseRecord: Sendable, Codable, Equatable {
     }
 }
 
-/// The monthly rent of one lease year of a lease.
-public struct HousingLeaseRentRecord: Sendable, Codable, Equatable {
-    /// The talent's year of talent housing (1-based, counting earlier leases).
-    public var leaseYear: Int
-    public var fromDate: CalendarDate
-    public var untilDate: CalendarDate
-    public var fullFen: Int
-    public var percentPayable: Int
-    public var monthlyFen: Int
-    public var discounted: Bool
-    public var breakdown: [String]
-
-    public init(leaseYear: Int, fromDate: CalendarDate, untilDate: CalendarDate, fullFen: Int, percentPayable: Int,
-                monthlyFen: Int, discounted: Bool, breakdown: [String]) {
-        self.leaseYear = leaseYear
-        self.fromDate = fromDate
-        self.untilDate = untilDate
-        self.fullFen = fullFen
-        self.percentPayable = percentPayable
-        self.monthlyFen = monthlyFen
-        self.discounted = discounted
-        self.breakdown = breakdown
-    }
-}
+/// The monthly rent of one lease year of a lease (a `housing_lease_rents` row): the domain's value.
+public typealias HousingLeaseRentRecord = LeaseRentYear
 
 /// A lease to insert; the store numbers it `L-<numberYear>-<5 digits>`.
 public struct NewHousingLease: Sendable, Equatable {

@@ -49,7 +49,7 @@ struct HousingOfferCommand: AsyncParsableCommand {
 
         @Argument(help: "The offer number.") var id: Int64
         @Option(help: "The day of acceptance, YYYY-MM-DD (default today; not after today).") var on: Day?
-        @Option(help: "The first day of the lease, YYYY-MM-DD (default: the day of acceptance); may be after today, up to 90 days after the acceptance.") var start: Day?
+        @Option(help: "The first day of the lease, YYYY-MM-DD (default: the day of acceptance); may be after today, up to lease.latest_start_days of the policy (90 days by default) after the acceptance.") var start: Day?
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
