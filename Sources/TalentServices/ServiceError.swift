@@ -27,6 +27,13 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
     case unknownUnitCategory(unit: String, category: String)
     /// The database layer failed.
     case store(StoreError)
+    /// The principal is known but none of its roles allows the use case (an auditor changing data, a
+    /// talent running a round). Something outside the principal's scope is reported as ``notFound(_:next:)``
+    /// instead, so that its existence does not leak.
+    case notPermitted(String)
+    /// No valid sign-in: a wrong login or password, a locked or disabled account, a missing, expired or
+    /// revoked session. The words never say which, so they do not tell whether a login exists.
+    case notSignedIn(String)
 
     /// The message and the next step in words that name no command, with any full identity or mobile
     /// number in it masked: database messages (a unique violation's `Key (identity_key)=(…)`) and typed
@@ -43,7 +50,8 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .invalid(_, next), let .notFound(_, next), let .duplicate(_, next), let .refused(_, next): next
         case let .store(error): error.remedy.map(NextStep.init)
-        case .importRejected, .unreadableFile, .illegalTransition, .invalidPolicy, .unknownUnitCategory: nil
+        case .importRejected, .unreadableFile, .illegalTransition, .invalidPolicy, .unknownUnitCategory, .notPermitted,
+             .notSignedIn: nil
         }
     }
 
@@ -70,6 +78,8 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
                 + "; nothing was changed. Correct the unit's category in the database (or run the version of the program "
                 + "that wrote it) before its offers, leases and rounds can be worked out."
         case let .store(error): error.description
+        case let .notPermitted(message): message
+        case let .notSignedIn(message): message
         }
     }
 
@@ -78,6 +88,8 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
     /// not reachable, or a fault of the program itself.
     public enum Category: Sendable, Equatable {
         case usage, badData, noInput, unavailable, internalFailure
+        /// Not signed in, or signed in without a role that allows it.
+        case notPermitted
     }
 
     public var category: Category {
@@ -85,6 +97,7 @@ public enum ServiceError: Error, Sendable, CustomStringConvertible {
         case .importRejected, .invalid, .duplicate, .illegalTransition, .refused, .invalidPolicy, .notFound,
              .unknownUnitCategory: .badData
         case .unreadableFile: .noInput
+        case .notPermitted, .notSignedIn: .notPermitted
         case let .store(error):
             switch error {
             case .configuration: .usage

@@ -4,7 +4,7 @@ import TalentServices
 import TalentText
 
 /// Maps errors to a message on stderr and a sysexits code: 64 usage, 65 bad data, 66 no input file,
-/// 69 database unavailable, 70 internal. Never a stack trace.
+/// 69 database unavailable, 70 internal, 77 not permitted. Never a stack trace.
 enum Failure {
     static func report(_ error: any Error) -> any Error {
         if error is ExitCode || error is CleanExit { return error }
@@ -25,6 +25,7 @@ enum Failure {
         case .noInput: return emit(message, code: 66)
         case .unavailable: return emit(message, code: 69)
         case .internalFailure: return emit(message, code: 70)
+        case .notPermitted: return emit(message, code: 77)
         }
     }
 
