@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.9.0"..<"5.0.0"),
         // Policy files (TalentRules): we walk Yams' node tree for key paths with line and column.
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        // Account passwords (TalentServices): its HummingbirdBcrypt target needs only its C bcrypt, not the
+        // HTTP stack, so talentctl stays free of Hummingbird.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // Value types, identifiers and their validation. Foundation only.
@@ -55,6 +58,7 @@ let package = Package(
             dependencies: [
                 "TalentDomain", "TalentText", "TalentRules", "TalentStore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: strict
         ),

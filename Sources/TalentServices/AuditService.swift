@@ -46,14 +46,16 @@ public struct AuditService: Sendable {
 
     /// Entries with the identity and mobile numbers inside their before and after masked: the audit log
     /// is read by auditors, who are not shown personal data.
-    public func entries(_ filter: AuditFilter) async throws(ServiceError) -> [AuditEntry] {
-        try await run { try await store.read { try await $0.auditEntries(filter) } }.map(Self.masked)
+    public func entries(_ filter: AuditFilter, actor: Principal) async throws(ServiceError) -> [AuditEntry] {
+        _ = try AccessTable.authorize(.auditRead, actor)
+        return try await run { try await store.read { try await $0.auditEntries(filter) } }.map(Self.masked)
     }
 
     /// Entries about `entity` (any entity when nil), newest first. A talent named by identity is looked up
     /// (refused when none is registered with it); its entries are those of its number in the registry.
     public func entries(entity: String?, action: String? = nil, since: Date? = nil,
-                        limit: Int) async throws(ServiceError) -> [AuditEntry] {
+                        limit: Int, actor: Principal) async throws(ServiceError) -> [AuditEntry] {
+        _ = try AccessTable.authorize(.auditRead, actor)
         var filter = AuditFilter(action: action, since: since, limit: limit)
         if let entity {
             let reference: EntityReference
@@ -63,10 +65,10 @@ public struct AuditService: Sendable {
             if reference.type == "talent", let id = reference.id, !id.allSatisfy({ ("0"..."9").contains($0) }) || id.count > 17 {
                 let key: String
                 do { key = try PersonIdentity(key: id).key } catch { throw .invalid(error) }
-                filter.entityID = String(try await RegistryService(store: store).talent(identityKey: key).id)
+                filter.entityID = String(try await RegistryService(store: store).talent(identityKey: key, actor: actor).id)
             }
         }
-        return try await entries(filter)
+        return try await entries(filter, actor: actor)
     }
 
     static func masked(_ entry: AuditEntry) -> AuditEntry {

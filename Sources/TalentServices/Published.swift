@@ -39,3 +39,6 @@ public typealias ExcludedApplicant = TalentRules.ExcludedApplicant
 
 // MARK: Database administration
 public typealias PrivilegeReport = TalentStore.PrivilegeReport
+
+// MARK: Accounts
+public typealias AccountRecord = TalentStore.AccountRecord

@@ -13,6 +13,8 @@ public struct TalentZone: Sendable {
     public var certification: CertificationService { .followingStoredPolicy(store: store) }
     public var talentImport: TalentImportService { TalentImportService(store: store) }
     public var audit: AuditService { AuditService(store: store) }
+    /// Accounts, roles, sign-in and sessions (`talentctl user`, `talentd`).
+    public var accounts: AccountService { AccountService(store: store) }
     /// Follows the stored policy in force on the day in question (Docs/rules.md, "Stored versions").
     public var practice: PracticeBaseService { .followingStoredPolicy(store: store) }
     public var rules: PolicyService { PolicyService(store: store) }

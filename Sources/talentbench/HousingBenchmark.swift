@@ -37,10 +37,10 @@ struct HousingBenchmark: BenchSection {
             let policy = DefaultPolicy.yaml
                 .replacingOccurrences(of: "version: gz-talent-town-2026.1", with: "version: bench-2026.1")
                 .replacingOccurrences(of: "per_employer_cap: 5", with: "per_employer_cap: 200")
-            _ = try await PolicyService(store: store).load(data: Data(policy.utf8), file: "bench.yaml", actor: "bench")
+            _ = try await PolicyService(store: store).load(data: Data(policy.utf8), file: "bench.yaml", actor: .localOperator("bench"))
             try Psql.locate().run(cluster: cluster, database: database, command: Self.setupSQL)
             let rounds = HousingRoundService(store: store)
-            try await rounds.create(HousingRoundInput(code: Self.round, name: "基准轮次", asOf: Self.asOf), actor: "bench")
+            try await rounds.create(HousingRoundInput(code: Self.round, name: "基准轮次", asOf: Self.asOf), actor: .localOperator("bench"))
             context.note(String(format: "setup: %d talents, %d units, %d applications in %.1f s",
                                 Self.applications, Self.units, Self.applications, (clock.now - setup).seconds))
 
@@ -52,7 +52,7 @@ struct HousingBenchmark: BenchSection {
                 context.note(String(format: "preview run %d: %.3f s", run, previews.last!))
             }
             let committing = clock.now
-            try await rounds.commit(code: Self.round, seed: Self.seed, on: Self.asOf, today: Self.asOf, actor: "bench")
+            try await rounds.commit(code: Self.round, seed: Self.seed, on: Self.asOf, today: Self.asOf, actor: .localOperator("bench"))
             let commit = (clock.now - committing).seconds
             context.note(String(format: "commit: %.3f s", commit))
             let verifying = clock.now
@@ -92,12 +92,12 @@ struct HousingBenchmark: BenchSection {
 
     private func register(_ data: DemoDataSet, _ store: Store) async throws {
         let registry = RegistryService(store: store)
-        for organisation in data.organisations { _ = try await registry.addOrganisation(organisation, actor: "bench") }
+        for organisation in data.organisations { _ = try await registry.addOrganisation(organisation, actor: .localOperator("bench")) }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bench-housing-talents-\(UUID().uuidString).csv")
         try data.csvDocument().write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         _ = try await TalentImportService(store: store).importFile(
-            at: file.path, options: .init(writeErrorReport: false), actor: "bench")
+            at: file.path, options: .init(writeErrorReport: false), actor: .localOperator("bench"))
     }
 
     /// Certifications, units and applications in bulk (see the type's comment for why SQL).

@@ -65,7 +65,7 @@ struct ImportBenchmark: BenchSection {
                 _ = try await store.write { session in
                     try await session.insertImportBatch(NewImportBatch(
                         kind: "talents", fileName: "replay", fileSHA256: String(repeating: "0", count: 64), encoding: "utf-8",
-                        rowsTotal: rows, rowsAdded: rows, rowsSkipped: 0, actor: "bench"))
+                        rowsTotal: rows, rowsAdded: rows, rowsSkipped: 0, actor: "cli:bench"))
                 }
             }
             let seconds = try psql.timed(cluster: cluster, database: "bench_schema",
@@ -82,7 +82,7 @@ struct ImportBenchmark: BenchSection {
     private func addEmployers(_ data: DemoDataSet, _ store: Store) async throws {
         let registry = RegistryService(store: store)
         for organisation in data.organisations {
-            _ = try await registry.addOrganisation(organisation, actor: "bench")
+            _ = try await registry.addOrganisation(organisation, actor: .localOperator("bench"))
         }
     }
 

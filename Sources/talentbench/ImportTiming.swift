@@ -17,7 +17,7 @@ struct ImportTiming: Sendable {
         let clock = ContinuousClock()
         let marks = Marks(clock.now)
         let report = try await service.importFile(
-            at: file, options: .init(writeErrorReport: false), actor: "bench"
+            at: file, options: .init(writeErrorReport: false), actor: .localOperator("bench")
         ) { phase, done, total in
             marks.record(phase: phase, done: done, total: total, at: clock.now)
         }

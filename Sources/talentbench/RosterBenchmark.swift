@@ -27,7 +27,7 @@ struct RosterBenchmark: BenchSection {
             let data = DemoDataSet(talentCount: 1600)
             try await register(data, store)
             let plan = DemoPractice(data, benchmarkCohort: Self.year, size: Self.trainees)
-            let loaded = try await DemoPracticeLoader(store: store, actor: "bench").load(plan, practiceSteps: false)
+            let loaded = try await DemoPracticeLoader(store: store, actor: .localOperator("bench")).load(plan, practiceSteps: false)
             try await startAll(plan, store)
             context.note(String(format: "setup: %d trainees enrolled, %d placed by the matching, started in bulk, in %.1f s",
                                 loaded.traineesAdded, loaded.traineesMatched, (clock.now - setup).seconds))
@@ -36,7 +36,7 @@ struct RosterBenchmark: BenchSection {
             var runs: [(query: Double, render: Double, write: Double, rows: Int, bytes: Int)] = []
             for run in 1...max(context.options.runs, 3) {
                 let started = clock.now
-                let roster = try await service.roster(RosterRequest(cohortYear: Self.year), actor: "bench")
+                let roster = try await service.roster(RosterRequest(cohortYear: Self.year), actor: .localOperator("bench"))
                 let queried = clock.now
                 let document = RosterDocument.render(roster, as: .csv)
                 let rendered = clock.now
@@ -72,12 +72,12 @@ struct RosterBenchmark: BenchSection {
     /// The demo's organisations one by one and its talents as one import (the mentors).
     private func register(_ data: DemoDataSet, _ store: Store) async throws {
         let registry = RegistryService(store: store)
-        for organisation in data.organisations { _ = try await registry.addOrganisation(organisation, actor: "bench") }
+        for organisation in data.organisations { _ = try await registry.addOrganisation(organisation, actor: .localOperator("bench")) }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bench-roster-talents-\(UUID().uuidString).csv")
         try data.csvDocument().write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         _ = try await TalentImportService(store: store).importFile(
-            at: file.path, options: .init(writeErrorReport: false), actor: "bench")
+            at: file.path, options: .init(writeErrorReport: false), actor: .localOperator("bench"))
     }
 
     /// Starts every placement with a mentor of its host, files a mid-term report for every other

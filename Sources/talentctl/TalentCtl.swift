@@ -15,7 +15,7 @@ struct TalentCtl: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [DatabaseCommand.self, OrganisationCommand.self, TalentCommand.self, CertificationCommand.self,
                       AuditCommand.self, DemoCommand.self, ReportCommand.self, PracticeCommand.self, RulesCommand.self,
-                      HousingCommand.self]
+                      HousingCommand.self, UserCommand.self]
     )
 
     static func main() async {

@@ -79,14 +79,14 @@ struct CertificationServiceTests {
             #expect(refusal.contains("public notice runs until 2026-01-14"))
             #expect(refusal.contains("2026-01-15"))
             #expect(try await F.auditCount(store) == audits)
-            #expect(try await service.certifications(identityKey: Self.key).first?.status == .publicNotice)
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester").first?.status == .publicNotice)
 
             let approved = try await step(.approve, on: "2026-01-15", expect: .certified)
             #expect(approved.talentClass == 5)
             #expect(approved.validFrom == Self.day("2026-01-15"))
             #expect(approved.validUntil == Self.day("2032-01-14"))  // 6 years less a day
 
-            let stored = try await service.certifications(identityKey: Self.key)
+            let stored = try await service.certifications(identityKey: Self.key, actor: "tester")
             #expect(stored == [approved])
             #expect(try await Self.eventCount(store) == 5)
 
@@ -100,9 +100,9 @@ struct CertificationServiceTests {
             #expect(try F.object(approval.after)["status"] as? String == "certified")
             #expect(try F.object(approval.after)["validUntil"] as? String == "2032-01-14")
 
-            #expect(try await service.list(CertificationFilter(status: .certified)).map(\.id) == [applied.id])
-            #expect(try await service.list(CertificationFilter(talentClass: 5)).map(\.id) == [applied.id])
-            #expect(try await service.list(CertificationFilter(status: .applied)).isEmpty)
+            #expect(try await service.list(CertificationFilter(status: .certified), actor: "tester").map(\.id) == [applied.id])
+            #expect(try await service.list(CertificationFilter(talentClass: 5), actor: "tester").map(\.id) == [applied.id])
+            #expect(try await service.list(CertificationFilter(status: .applied), actor: "tester").isEmpty)
         }
     }
 
@@ -171,7 +171,7 @@ struct CertificationServiceTests {
                 #expect(illegal.event == event)
                 #expect(illegal.allowed == allowed)
             }
-            #expect(try await service.certifications(identityKey: Self.key) == [applied])
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester") == [applied])
             #expect(try await F.auditCount(store) == audits)
             #expect(try await Self.eventCount(store) == events)
         }
@@ -189,7 +189,7 @@ struct CertificationServiceTests {
                 #expect(illegal.from == .publicNotice)
                 #expect(illegal.allowed == [.approve, .reject])
             }
-            #expect(try await service.certifications(identityKey: Self.key) == [published])
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester") == [published])
             #expect(try await F.auditCount(store) == audits)
         }
     }
@@ -204,7 +204,7 @@ struct CertificationServiceTests {
                 try await service.advance(identityKey: Self.key, .init(.reject, reason: reason), actor: F.actor)
             }
             #expect((failure as? ServiceError)?.refusedMessage?.contains("reason") == true)
-            #expect(try await service.certifications(identityKey: Self.key) == [applied])
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester") == [applied])
             #expect(try await F.auditCount(store) == audits)
         }
     }
@@ -234,7 +234,7 @@ struct CertificationServiceTests {
             let recommended = try await service.advance(
                 identityKey: Self.key, .init(.recommend, on: Self.day("2026-02-02")), actor: F.actor)
             #expect(recommended.id == second.id)  // steps go to the open one, not the rejected one
-            #expect(try await service.certifications(identityKey: Self.key).map(\.status) == [.recommended, .rejected])
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester").map(\.status) == [.recommended, .rejected])
         }
     }
 
@@ -248,7 +248,7 @@ struct CertificationServiceTests {
             }
             let message = try #require((failure as? ServiceError)?.duplicateMessage)
             #expect(message.contains("#\(first.id)"))
-            #expect(try await service.certifications(identityKey: Self.key) == [first])
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester") == [first])
             #expect(try await F.auditCount(store) == audits)
 
             await #expect(throws: StoreError.self) {
@@ -259,7 +259,7 @@ struct CertificationServiceTests {
                         """)
                 }
             }
-            #expect(try await service.certifications(identityKey: Self.key).count == 1)
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester").count == 1)
         }
     }
 
@@ -276,7 +276,7 @@ struct CertificationServiceTests {
             }
             #expect(message.contains("already certified"))
             #expect(next == .renewCertification(id: current.id))
-            #expect(try await service.certifications(identityKey: Self.key) == [current])
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester") == [current])
             #expect(try await F.auditCount(store) == audits)
         }
     }
@@ -294,13 +294,13 @@ struct CertificationServiceTests {
                 let storeError = try #require(failure as? StoreError, "applied -> \(target)")
                 #expect(storeError.description.contains("illegal certification transition applied -> \(target)"))
             }
-            #expect(try await service.certifications(identityKey: Self.key) == [applied])
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester") == [applied])
 
             // A legal change passes the trigger, so the refusals above were about the transition.
             try await store.write { session in
                 try await session.execute(sql: "UPDATE certifications SET status = 'recommended' WHERE id = \(applied.id)")
             }
-            #expect(try await service.certifications(identityKey: Self.key).first?.status == .recommended)
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester").first?.status == .recommended)
         }
     }
 
@@ -323,7 +323,7 @@ struct CertificationServiceTests {
                 try await service.advance(identityKey: Self.key, .init(.recommend, on: Self.day("2026-01-06")), actor: F.actor)
             }
             #expect((failure as? ServiceError)?.storeError != nil)
-            #expect(try await service.certifications(identityKey: Self.key) == [applied])
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester") == [applied])
             #expect(try await Self.eventCount(store) == events)
         }
     }
@@ -348,7 +348,7 @@ struct CertificationServiceTests {
                 }
                 #expect((failure as? ServiceError)?.notFoundMessage != nil, "\(event)")
             }
-            #expect(try await service.certifications(identityKey: Self.key) == [revoked])
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester") == [revoked])
         }
     }
 
@@ -373,14 +373,14 @@ struct CertificationServiceTests {
         try await Self.withTalent { (store: Store, service: CertificationService) async throws in
             let certified = try await Self.certified(service)  // valid until 2032-01-14
             #expect(try await service.expireDue(on: Self.day("2032-01-14"), actor: "cron").isEmpty)
-            #expect(try await service.certifications(identityKey: Self.key).first?.status == .certified)
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester").first?.status == .certified)
 
             let expired = try await service.expireDue(on: Self.day("2032-01-15"), actor: "cron")
             #expect(expired.map(\.id) == [certified.id])
             #expect(expired.first?.status == .expired)
-            #expect(try await service.certifications(identityKey: Self.key).first?.status == .expired)
+            #expect(try await service.certifications(identityKey: Self.key, actor: "tester").first?.status == .expired)
             let entry = try #require(try await F.audit(store, action: "certification.expire").first)
-            #expect(entry.actor == "cron")
+            #expect(entry.actor == "cli:cron")
             #expect(try await service.expireDue(on: Self.day("2040-01-01"), actor: "cron").isEmpty)
 
             let renewed = try await service.advance(

@@ -34,9 +34,9 @@ struct HousingApplicationServiceTests {
             #expect(stamp.contains("class 5, household 3"))
 
             let service = HousingApplicationService(store: store)
-            #expect(try await service.application(number: "ha-2026-00002") == second)
-            #expect(try await service.applications(status: .open).map(\.number) == ["HA-2026-00001", "HA-2026-00002"])
-            #expect(try await service.applications(talent: H.class4.key).map(\.number) == ["HA-2026-00002"])
+            #expect(try await service.application(number: "ha-2026-00002", actor: "tester") == second)
+            #expect(try await service.applications(status: .open, actor: "tester").map(\.number) == ["HA-2026-00001", "HA-2026-00002"])
+            #expect(try await service.applications(talent: H.class4.key, actor: "tester").map(\.number) == ["HA-2026-00002"])
         }
     }
 

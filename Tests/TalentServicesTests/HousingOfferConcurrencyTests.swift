@@ -69,7 +69,7 @@ struct HousingOfferConcurrencyTests {
                 }
             }
             #expect(wins == 1, "\(errors)")
-            let decided = try await service.offer(id: offer.id)
+            let decided = try await service.offer(id: offer.id, actor: "tester")
             let leases = try await H.count(store, "housing_leases")
             let waitlist = try await O.scalar(store, "SELECT count(*) AS n FROM housing_offers WHERE source = 'waitlist'")
             if decided.status == .accepted {

@@ -44,7 +44,7 @@ enum HousingOfferFixture {
 
     /// The pending offer of application `number`.
     static func pendingOffer(_ store: Store, _ number: String) async throws -> HousingOfferRecord {
-        let offers = try await HousingOfferService(store: store).offers(status: .pending)
+        let offers = try await HousingOfferService(store: store).offers(status: .pending, actor: "tester")
         guard let offer = offers.first(where: { $0.applicationNumber == number }) else {
             throw FixtureError("application \(number) holds no pending offer; pending: \(offers.map(\.applicationNumber))")
         }
@@ -81,7 +81,7 @@ enum HousingOfferFixture {
     }
 
     static func applicationStatus(_ store: Store, _ number: String) async throws -> HousingApplicationStatus {
-        try await HousingApplicationService(store: store).application(number: number).status
+        try await HousingApplicationService(store: store).application(number: number, actor: "tester").status
     }
 
     static func scalar(_ store: Store, _ sql: String) async throws -> Int {

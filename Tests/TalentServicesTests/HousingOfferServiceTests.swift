@@ -51,11 +51,11 @@ struct HousingOfferServiceTests {
                 "145920 fen × 50% = 72960 fen",
             ])
 
-            let stored = try await HousingLeaseService(store: store).lease(number: lease.number)
+            let stored = try await HousingLeaseService(store: store).lease(number: lease.number, actor: "tester")
             #expect(stored == detail)
             #expect(try await O.unitStatus(store, O.unitC) == .leased)
             #expect(try await O.applicationStatus(store, offer.applicationNumber) == .housed)
-            let after = try await HousingOfferService(store: store).offer(id: offer.id)
+            let after = try await HousingOfferService(store: store).offer(id: offer.id, actor: "tester")
             #expect(after.status == .accepted)
             #expect(after.decidedOn == H.day("2026-12-01"))
             let audit = try #require(try await F.audit(store, action: "housing.offer.accept").first)
@@ -123,10 +123,10 @@ struct HousingOfferServiceTests {
             #expect(message.contains("expired on 2026-12-03"))
             #expect((error as? ServiceError)?.nextStep == .expireHousingOffers)
             #expect(try await H.count(store, "housing_leases") == 0)
-            #expect(try await HousingOfferService(store: store).offer(id: offer.id).status == .pending)
+            #expect(try await HousingOfferService(store: store).offer(id: offer.id, actor: "tester").status == .pending)
             #expect(try await O.unitStatus(store, O.unitC) == .offered)
             #expect(try await F.auditCount(store) == audits)
-            let missing = await caught { try await HousingOfferService(store: store).offer(id: 9999) }
+            let missing = await caught { try await HousingOfferService(store: store).offer(id: 9999, actor: "tester") }
             #expect((missing as? ServiceError)?.notFoundMessage?.contains("#9999") == true)
         }
     }
@@ -143,7 +143,7 @@ struct HousingOfferServiceTests {
             #expect(validation.field == "reason")
             #expect(validation.hint?.contains("location") == true)
             #expect(validation.hint?.contains("job-change") == true)
-            #expect(try await HousingOfferService(store: store).offer(id: offer.id).status == .pending)
+            #expect(try await HousingOfferService(store: store).offer(id: offer.id, actor: "tester").status == .pending)
             #expect(try await O.unitStatus(store, O.unitC) == .offered)
             #expect(try await F.auditCount(store) == audits)
         }
@@ -164,7 +164,7 @@ struct HousingOfferServiceTests {
             let round = try await O.round(store, buildings: [H.buildingB])
             #expect(round.policyVersion == "test-cap-2")
             let offers = HousingOfferService(store: store)
-            #expect(Set(try await offers.offers(round: "R1").map(\.applicationNumber)) == [c2.number, c4.number, c5b.number])
+            #expect(Set(try await offers.offers(round: "R1", actor: "tester").map(\.applicationNumber)) == [c2.number, c4.number, c5b.number])
 
             // c5b declines: the first employer already holds 2 live offers (c2, c4), so neither c5 nor c6 may
             // have the unit: it goes back to stock.
@@ -222,7 +222,7 @@ struct HousingOfferServiceTests {
             let c6 = try await H.submit(store, H.class6, prefer: [.oneBedroom])
             try await O.round(store, buildings: [H.buildingB])
             let offers = HousingOfferService(store: store)
-            let offered = Set(try await offers.offers(round: "R1").map(\.applicationNumber))
+            let offered = Set(try await offers.offers(round: "R1", actor: "tester").map(\.applicationNumber))
             try #require(offered.contains(c2.number) && offered.intersection([c5.number, c5b.number]).count == 1)
             let (waiting, waitingTalent) = offered.contains(c5.number) ? (c5b, H.class5b) : (c5, H.class5)
             func ownsHousing(_ talent: H.Talent) async throws {
@@ -246,7 +246,7 @@ struct HousingOfferServiceTests {
             #expect(message.contains("no longer eligible on 2026-11-30"))
             #expect(message.contains("owns_housing"))
             #expect(try await H.count(store, "housing_leases") == 0)
-            #expect(try await offers.offer(id: passed.id).status == .pending)
+            #expect(try await offers.offer(id: passed.id, actor: "tester").status == .pending)
             #expect(try await F.auditCount(store) == audits)
         }
     }
@@ -302,7 +302,7 @@ struct HousingOfferServiceTests {
             #expect(try await H.count(store, "housing_bars") == 1)
             #expect(try await F.audit(store, action: "housing.bar").map(\.entityType) == ["talent"])
 
-            let standing = try await HousingStatusService(store: store).status(talent: H.class4.key, on: H.day("2027-03-01"))
+            let standing = try await HousingStatusService(store: store).status(talent: H.class4.key, on: H.day("2027-03-01"), actor: "tester")
             #expect(standing.barredUntil == H.day("2027-12-01"))
             #expect(!standing.eligible)
             #expect(standing.eligibility.first { $0.rule == "not_barred" }?.explanation
@@ -319,7 +319,7 @@ struct HousingOfferServiceTests {
             let c6 = try await H.submit(store, H.class6, prefer: [.studio])
             try await O.round(store, buildings: [H.buildingB])
             let offers = HousingOfferService(store: store)
-            let round = try await offers.offers(round: "R1")
+            let round = try await offers.offers(round: "R1", actor: "tester")
             #expect(round.count == 3)
             let waiting = round.contains { $0.applicationNumber == c5.number } ? c5b : c5
             let c4Offer = try await O.pendingOffer(store, c4.number)
@@ -340,7 +340,7 @@ struct HousingOfferServiceTests {
             #expect(try await F.audit(store, action: "housing.offer.expire").count == 3)
 
             #expect(try await offers.expire(on: H.day("2026-12-04"), today: H.today, actor: F.actor).isEmpty, "idempotent")
-            #expect(try await offers.offers(status: .pending).map(\.id) == [passed.id])
+            #expect(try await offers.offers(status: .pending, actor: "tester").map(\.id) == [passed.id])
             #expect(try await O.doubleAllocations(store) == 0)
         }
     }

@@ -40,7 +40,7 @@ struct HousingRoundIntegrityTests {
             let message = try #require(again?.duplicateMessage)
             #expect(message.contains("already committed"))
             #expect(message.contains("seed \(R.seed)"))
-            #expect(message.contains(F.actor))
+            #expect(message.contains(F.actor.auditName))
             #expect(try await F.auditCount(store) == audits)
             #expect(try await H.count(store, "housing_offers") == offers)
             #expect(try await service.round(code: "R1").seed == R.seed)
@@ -166,7 +166,7 @@ struct HousingRoundIntegrityTests {
                 for n in 0..<8 {
                     group.addTask {
                         do throws(ServiceError) {
-                            let outcome = try await service.commit(code: "R1", seed: "seed-\(n)", on: R.committedOn, actor: "task-\(n)")
+                            let outcome = try await service.commit(code: "R1", seed: "seed-\(n)", on: R.committedOn, actor: .localOperator("task-\(n)"))
                             return .success(outcome.seed)
                         } catch {
                             return .failure(error)

@@ -92,7 +92,7 @@ struct HousingRoundServiceTests {
             #expect(round.status == .committed)
             #expect(round.seed == Self.seed)
             #expect(round.inputSHA256 == committed.inputSHA256)
-            #expect(round.committedBy == F.actor)
+            #expect(round.committedBy == F.actor.auditName)
             #expect(try await H.count(store, "housing_round_entries") == 5)
 
             let offers = try await store.read { try await $0.housingRoundOffers(roundID: round.id) }
@@ -104,8 +104,8 @@ struct HousingRoundServiceTests {
             }
             #expect(try await HousingInventoryService(store: store).unit(code: "B-305").status == .available)
             let applications = HousingApplicationService(store: store)
-            #expect(try await applications.application(number: numbers["c2"]!).status == .offered)
-            #expect(try await applications.application(number: numbers["c6"]!).status == .open)
+            #expect(try await applications.application(number: numbers["c2"]!, actor: "tester").status == .offered)
+            #expect(try await applications.application(number: numbers["c6"]!, actor: "tester").status == .open)
             #expect(try await PracticeFixture.scalar(
                 store, "SELECT count(*) AS n FROM housing_offers WHERE expires_on = '2026-12-03' AND offered_on = '2026-11-26'") == 3)
 

@@ -19,7 +19,7 @@ struct HousingStatusTests {
         try await H.withHousing { (store: Store) async throws in
             let offer = try await O.offerOfC101(store)
             let lease = try await HousingOfferService(store: store).accept(offerID: offer.id, on: H.day("2026-12-01"), actor: F.actor)
-            let standing = try await HousingStatusService(store: store).status(talent: H.class4.key, on: H.day("2027-01-15"))
+            let standing = try await HousingStatusService(store: store).status(talent: H.class4.key, on: H.day("2027-01-15"), actor: "tester")
 
             #expect(standing.name == H.class4.name)
             #expect(standing.policyVersion == H.policyVersion)
@@ -55,7 +55,7 @@ struct HousingStatusTests {
 
     @Test func aTalentWithoutCertificationOrApplicationSeesWhy() async throws {
         try await H.withHousing { (store: Store) async throws in
-            let standing = try await HousingStatusService(store: store).status(talent: H.uncertified.key, on: H.day("2026-06-01"))
+            let standing = try await HousingStatusService(store: store).status(talent: H.uncertified.key, on: H.day("2026-06-01"), actor: "tester")
             #expect(standing.application == nil)
             #expect(standing.round == nil && standing.offer == nil && standing.lease == nil)
             #expect(!standing.eligible)
@@ -66,7 +66,7 @@ struct HousingStatusTests {
             #expect(standing.priorityGroup == nil)
 
             let missing = await caught {
-                try await HousingStatusService(store: store).status(talent: F.residentID(9999), on: H.day("2026-06-01"))
+                try await HousingStatusService(store: store).status(talent: F.residentID(9999), on: H.day("2026-06-01"), actor: "tester")
             }
             #expect((missing as? ServiceError)?.notFoundMessage?.contains("no talent") == true)
         }
@@ -78,7 +78,7 @@ struct HousingStatusTests {
             try await H.submit(store, H.class4, prefer: [.oneBedroom])
             let c5 = try await H.submit(store, H.class5, prefer: [.oneBedroom])
             try await O.round(store, buildings: [H.buildingB])
-            let standing = try await HousingStatusService(store: store).status(talent: H.class5.key, on: H.day("2026-11-27"))
+            let standing = try await HousingStatusService(store: store).status(talent: H.class5.key, on: H.day("2026-11-27"), actor: "tester")
             #expect(standing.application?.number == c5.number)
             #expect(standing.application?.status == .open)
             #expect(standing.eligible)

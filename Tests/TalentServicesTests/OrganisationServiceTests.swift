@@ -23,13 +23,13 @@ struct OrganisationServiceTests {
             #expect(record.industryChain == .microelectronics)
             #expect(record.inZone)
 
-            #expect(try await registry.organisation(creditCode: "91110000600037341l") == record)
-            #expect(try await registry.organisations() == [record])
+            #expect(try await registry.organisation(creditCode: "91110000600037341l", actor: "tester") == record)
+            #expect(try await registry.organisations(actor: "tester") == [record])
 
             let audit = try await F.audit(store, entityType: "organisation")
             #expect(audit.map(\.action) == ["organisation.add"])
             #expect(audit.first?.entityID == "91110000600037341L")
-            #expect(audit.first?.actor == F.actor)
+            #expect(audit.first?.actor == F.actor.auditName)
             #expect(audit.first?.before == nil)
             #expect(try F.object(audit.first?.after)["name"] as? String == "示例科技有限公司")
         }
@@ -46,7 +46,7 @@ struct OrganisationServiceTests {
             #expect(validation.field == "credit_code")
             #expect(validation.value == "91110000600037341N")
             #expect(validation.reason.contains("should be L"))
-            #expect(try await registry.organisations().isEmpty)
+            #expect(try await registry.organisations(actor: "tester").isEmpty)
             #expect(try await F.auditCount(store) == 0)
         }
     }
@@ -70,7 +70,7 @@ struct OrganisationServiceTests {
                     OrganisationInput(name: "   ", creditCode: F.employerCode, kind: .enterprise), actor: F.actor)
             }
             #expect((failure as? ServiceError)?.validation?.field == "name")
-            #expect(try await RegistryService(store: store).organisations().isEmpty)
+            #expect(try await RegistryService(store: store).organisations(actor: "tester").isEmpty)
         }
     }
 
@@ -84,7 +84,7 @@ struct OrganisationServiceTests {
             }
             let validation = try #require((failure as? ServiceError)?.validation)
             #expect(validation.field == "reason")
-            #expect(try await RegistryService(store: store).organisations().isEmpty)
+            #expect(try await RegistryService(store: store).organisations(actor: "tester").isEmpty)
             #expect(try await F.auditCount(store) == 0)
         }
     }
@@ -99,14 +99,14 @@ struct OrganisationServiceTests {
             #expect(record.creditCode == "91350100M0001TGQXM")
             #expect(!record.checksumValid)
             #expect(record.overrideReason == reason)
-            #expect(try await registry.organisation(creditCode: "91350100M0001TGQXM").checksumValid == false)
+            #expect(try await registry.organisation(creditCode: "91350100M0001TGQXM", actor: "tester").checksumValid == false)
 
             let audit = try await F.audit(store, entityType: "organisation", entityID: "91350100M0001TGQXM")
             #expect(Set(audit.map(\.action)) == ["organisation.add", "organisation.accept-invalid-code"])
             #expect(audit.count == 2)
             let override = try #require(audit.first { $0.action == "organisation.accept-invalid-code" })
             #expect(override.reason == reason)
-            #expect(override.actor == F.actor)
+            #expect(override.actor == F.actor.auditName)
         }
     }
 
@@ -136,7 +136,7 @@ struct OrganisationServiceTests {
         try await F.withStore { (store: Store) async throws in
             let registry = RegistryService(store: store)
             try await F.addEmployer(store)
-            let existing = try await registry.organisation(creditCode: F.employerCode)
+            let existing = try await registry.organisation(creditCode: F.employerCode, actor: "tester")
             let failure = await caught {
                 try await registry.addOrganisation(OrganisationInput(
                     name: "另一家公司", creditCode: F.employerCode.lowercased(), kind: .university), actor: F.actor)
@@ -146,7 +146,7 @@ struct OrganisationServiceTests {
             #expect(message.contains(F.employerCode))
             #expect(message.contains(F.employerName))
             #expect(message.contains("#\(existing.id)"))
-            #expect(try await registry.organisations() == [existing])
+            #expect(try await registry.organisations(actor: "tester") == [existing])
             #expect(try await F.auditCount(store) == 1)
         }
     }
@@ -172,14 +172,14 @@ struct OrganisationServiceTests {
                     || { if case .duplicate? = service?.storeError { return true } else { return false } }()
                 #expect(isDuplicate, "unexpected error: \(failure)")
             }
-            #expect(try await registry.organisations().count == 1)
+            #expect(try await registry.organisations(actor: "tester").count == 1)
             #expect(try await F.auditCount(store, action: "organisation.add") == 1)
         }
     }
 
     @Test func anUnknownCodeIsNotFound() async throws {
         try await F.withStore { (store: Store) async throws in
-            let failure = await caught { try await RegistryService(store: store).organisation(creditCode: F.employerCode) }
+            let failure = await caught { try await RegistryService(store: store).organisation(creditCode: F.employerCode, actor: "tester") }
             #expect((failure as? ServiceError)?.notFoundMessage?.contains(F.employerCode) == true)
         }
     }
@@ -193,10 +193,10 @@ struct OrganisationServiceTests {
             _ = try await registry.addOrganisation(OrganisationInput(
                 name: "北京微电机研究所", creditCode: "91310115MA1K3BTP2B", kind: .institute, industryChain: .microMotor,
                 inZone: true), actor: F.actor)
-            #expect(try await registry.organisations().map(\.name) == ["安顺大学", "北京微电机研究所", "张家科技有限公司"])
-            #expect(try await registry.organisations(OrganisationFilter(kind: .university)).map(\.name) == ["安顺大学"])
-            #expect(try await registry.organisations(OrganisationFilter(chain: .microMotor)).map(\.name) == ["北京微电机研究所"])
-            #expect(try await registry.organisations(OrganisationFilter(inZone: true)).map(\.name)
+            #expect(try await registry.organisations(actor: "tester").map(\.name) == ["安顺大学", "北京微电机研究所", "张家科技有限公司"])
+            #expect(try await registry.organisations(OrganisationFilter(kind: .university), actor: "tester").map(\.name) == ["安顺大学"])
+            #expect(try await registry.organisations(OrganisationFilter(chain: .microMotor), actor: "tester").map(\.name) == ["北京微电机研究所"])
+            #expect(try await registry.organisations(OrganisationFilter(inZone: true), actor: "tester").map(\.name)
                 == ["北京微电机研究所", "张家科技有限公司"])
         }
     }

@@ -35,7 +35,7 @@ struct PolicyServiceTests {
             #expect(record.version == "gz-2026.2")
             #expect(record.effective == Self.day("2026-07-01"))
             #expect(record.sha256 == (try PolicyFile(data: data)).sha256)
-            #expect(record.loadedBy == F.actor)
+            #expect(record.loadedBy == F.actor.auditName)
 
             let shown = try await service.show(version: "gz-2026.2")
             #expect(shown.content == String(decoding: data, as: UTF8.self))

@@ -6,7 +6,7 @@ import TestSupport
 
 /// Shared set-up for the service tests: a fresh database per test, an employer, drafts and counters.
 enum RegistryFixture {
-    static let actor = "officer-li"
+    static let actor: Principal = "officer-li"
     static let employerCode = "91110000600037341L"
     static let employerName = "示例科技有限公司"
     /// A valid code (hutool's test vector) that is never registered in these tests unless a test adds it.

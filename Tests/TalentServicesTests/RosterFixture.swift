@@ -9,7 +9,7 @@ import TestSupport
 /// tests pin down what rosters and reports read, whatever the services above them look like.
 struct PracticeBuilder {
     let store: Store
-    static let actor = "officer-li"
+    static let actor: Principal = "officer-li"
 
     static func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
 

@@ -108,7 +108,7 @@ struct RosterServiceTests {
             let reveals = try await F.audit(store, action: "pii.reveal")
             #expect(reveals.count == 1)
             let entry = try #require(reveals.first)
-            #expect(entry.actor == "auditor-chen")
+            #expect(entry.actor == "cli:auditor-chen")
             #expect(entry.entityType == "roster")
             #expect(entry.entityID == "2026级")
             let after = try F.object(entry.after)

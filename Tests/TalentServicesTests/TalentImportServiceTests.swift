@@ -59,7 +59,7 @@ struct TalentImportServiceTests {
     static func expectGoodRowsStored(_ store: Store) async throws {
         let registry = RegistryService(store: store)
         #expect(try await F.talentCount(store) == 3)
-        let wang = try await registry.talent(identityKey: "11010519491231002X")
+        let wang = try await registry.talent(identityKey: "11010519491231002X", actor: "tester")
         #expect(wang.name == "王小明")
         #expect(wang.university == "北京大学, 医学部")
         #expect(wang.degree == .master)
@@ -68,10 +68,10 @@ struct TalentImportServiceTests {
         #expect(wang.sex == .female)
         #expect(wang.employer?.creditCode == F.employerCode)
         #expect(wang.contractStart == CalendarDate(year: 2024, month: 3, day: 1))
-        let li = try await registry.talent(identityKey: "360426199101010071")
+        let li = try await registry.talent(identityKey: "360426199101010071", actor: "tester")
         #expect(li.employer?.name == F.employerName)
         #expect(li.sex == .male)
-        let anna = try await registry.talent(identityKey: "DEU:C01X00T47")
+        let anna = try await registry.talent(identityKey: "DEU:C01X00T47", actor: "tester")
         #expect(anna.university == "TU München")
         #expect(anna.employer == nil)
         #expect(anna.contractStart == CalendarDate(year: 2025, month: 7, day: 1))
@@ -102,7 +102,7 @@ struct TalentImportServiceTests {
             #expect(audit.count == 1)
             #expect(audit.first?.entityType == "import_batch")
             #expect(audit.first?.entityID == String(batchID))
-            #expect(audit.first?.actor == F.actor)
+            #expect(audit.first?.actor == F.actor.auditName)
             #expect(try F.object(audit.first?.after)["rowsAdded"] as? Int == 3)
             #expect(try await F.auditCount(store) == 2)  // organisation.add + talent.import
         }
@@ -216,7 +216,7 @@ struct TalentImportServiceTests {
             #expect(FileManager.default.fileExists(atPath: file.errorReportPath))
             #expect(report.summary.contains("5 invalid rows skipped"))
             #expect(try await F.talentCount(store) == 1)
-            #expect(try await RegistryService(store: store).talent(identityKey: "11010519491231002X").name == "王小明")
+            #expect(try await RegistryService(store: store).talent(identityKey: "11010519491231002X", actor: "tester").name == "王小明")
             let audit = try #require(try await F.audit(store, action: "talent.import").first)
             #expect(audit.reason?.contains("--skip-invalid: 5 rows skipped") == true)
             #expect(try F.object(audit.after)["rowsSkipped"] as? Int == 5)
@@ -401,7 +401,7 @@ struct TalentImportServiceTests {
             }
             #expect(report.added == 3000)
             #expect(try await F.talentCount(store) == 3000)
-            #expect(try await RegistryService(store: store).talents(TalentFilter(employerCreditCode: F.employerCode, limit: 5000)).count == 1500)
+            #expect(try await RegistryService(store: store).talents(TalentFilter(employerCreditCode: F.employerCode, limit: 5000), actor: "tester").count == 1500)
             #expect(phases.last("validating") == 3000)
             #expect(phases.last("writing") == 3000)
         }

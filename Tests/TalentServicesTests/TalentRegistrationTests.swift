@@ -24,7 +24,7 @@ struct TalentRegistrationTests {
             #expect(record.sex == .female)  // 17th digit 2 is even
             #expect(record.mobile == "13800138000")
             #expect(record.degree == .master)
-            #expect(record.employer == TalentRecord.Employer(creditCode: F.employerCode, name: F.employerName))
+            #expect(record.employer?.creditCode == F.employerCode && record.employer?.name == F.employerName)
             #expect(record.version == 1)
 
             let male = try await registry.register(F.resident(name: "李强", id: "360426199101010071"), actor: F.actor)
@@ -32,7 +32,7 @@ struct TalentRegistrationTests {
             #expect(male.sex == .male)  // 17th digit 7 is odd
             #expect(male.employer == nil)
 
-            #expect(try await registry.talent(identityKey: "11010519491231002X") == record)
+            #expect(try await registry.talent(identityKey: "11010519491231002X", actor: "tester") == record)
             #expect(try await F.talentCount(store) == 2)
 
             let audit = try await F.audit(store, entityType: "talent", entityID: String(record.id))
@@ -54,7 +54,7 @@ struct TalentRegistrationTests {
             #expect(record.identityKey == "DEU:C01X00T47")
             #expect(record.birthDate == nil && record.sex == nil)
             #expect(record.degree == .doctorate)
-            #expect(try await registry.talent(identityKey: "DEU:C01X00T47").id == record.id)
+            #expect(try await registry.talent(identityKey: "DEU:C01X00T47", actor: "tester").id == record.id)
 
             // The same passport number from another country is another person.
             let other = try await registry.register(F.draft([
@@ -132,7 +132,7 @@ struct TalentRegistrationTests {
             let created = try await registry.register(
                 F.resident(name: "王小明", id: "11010519491231002X", employer: F.employerCode, mobile: "13800138000"),
                 actor: F.actor)
-            #expect(try await registry.history(identityKey: "11010519491231002X").isEmpty)
+            #expect(try await registry.history(identityKey: "11010519491231002X", actor: "tester").isEmpty)
 
             let updated = try await registry.update(
                 identityKey: "11010519491231002X", changes: ["mobile": "13900139000", "title": "副高"],
@@ -145,7 +145,7 @@ struct TalentRegistrationTests {
             #expect(updated.idNumber == "11010519491231002X")
             #expect(updated.updatedAt >= created.updatedAt)
 
-            let history = try await registry.history(identityKey: "11010519491231002X", reveal: PIIReveal(actor: "officer-zhao", scope: "test"))
+            let history = try await registry.history(identityKey: "11010519491231002X", reveal: PIIReveal(actor: "officer-zhao", scope: "test"), actor: "tester")
             #expect(history.map(\.version) == [1])
             let previous = try F.object(history.first?.data)
             #expect(previous["mobile"] as? String == "13800138000")
@@ -155,7 +155,7 @@ struct TalentRegistrationTests {
             let audit = try await F.audit(store, action: "talent.update")
             #expect(audit.count == 1)
             let entry = try #require(audit.first)
-            #expect(entry.actor == "officer-zhao")
+            #expect(entry.actor == "cli:officer-zhao")
             #expect(entry.reason == "new title certificate")
             #expect(entry.entityID == String(created.id))
             #expect(try F.object(entry.before)["mobile"] as? String == "13800138000")
@@ -169,8 +169,8 @@ struct TalentRegistrationTests {
             #expect(cleared.version == 3)
             #expect(cleared.mobile == nil)
             #expect(cleared.employer == nil)
-            #expect(try await registry.history(identityKey: "11010519491231002X").map(\.version) == [1, 2])
-            #expect(try await registry.talent(identityKey: "11010519491231002X") == cleared)
+            #expect(try await registry.history(identityKey: "11010519491231002X", actor: "tester").map(\.version) == [1, 2])
+            #expect(try await registry.talent(identityKey: "11010519491231002X", actor: "tester") == cleared)
         }
     }
 
@@ -191,8 +191,8 @@ struct TalentRegistrationTests {
             let validation = try #require((failure as? ServiceError)?.validation)
             #expect(["id_number", "passport", "nationality"].contains(validation.field))
             #expect(validation.reason.contains("cannot be changed"))
-            #expect(try await registry.talent(identityKey: "11010519491231002X") == created)
-            #expect(try await registry.history(identityKey: "11010519491231002X").isEmpty)
+            #expect(try await registry.talent(identityKey: "11010519491231002X", actor: "tester") == created)
+            #expect(try await registry.history(identityKey: "11010519491231002X", actor: "tester").isEmpty)
             #expect(try await F.auditCount(store, action: "talent.update") == 0)
         }
     }
@@ -207,7 +207,7 @@ struct TalentRegistrationTests {
             }
             let validation = try #require((failure as? ServiceError)?.validation)
             #expect(validation.field == "mobil")
-            #expect(try await registry.talent(identityKey: "11010519491231002X") == created)
+            #expect(try await registry.talent(identityKey: "11010519491231002X", actor: "tester") == created)
             #expect(try await F.auditCount(store, action: "talent.update") == 0)
         }
     }
@@ -235,8 +235,8 @@ struct TalentRegistrationTests {
             }
             #expect((missing as? ServiceError)?.notFoundMessage != nil)
 
-            #expect(try await registry.talent(identityKey: "11010519491231002X") == created)
-            #expect(try await registry.history(identityKey: "11010519491231002X").isEmpty)
+            #expect(try await registry.talent(identityKey: "11010519491231002X", actor: "tester") == created)
+            #expect(try await registry.history(identityKey: "11010519491231002X", actor: "tester").isEmpty)
             #expect(try await F.auditCount(store) == 1)
         }
     }
@@ -263,7 +263,7 @@ struct TalentRegistrationTests {
             }
             #expect(try await F.talentCount(store) == 1)
             #expect(try await F.auditCount(store, action: "talent.register") == 1)
-            #expect(try await registry.talents(TalentFilter()).map(\.identityKey) == ["11010519491231002X"])
+            #expect(try await registry.talents(TalentFilter(), actor: "tester").map(\.identityKey) == ["11010519491231002X"])
         }
     }
 
@@ -298,10 +298,10 @@ struct TalentRegistrationTests {
                 _ = try await registry.register(
                     F.resident(name: name, id: F.residentID(n), employer: employer ? F.employerCode : nil), actor: F.actor)
             }
-            #expect(try await registry.talents(TalentFilter()).map(\.name) == ["安娜", "陈晨", "王小明", "赵六"])
-            #expect(try await registry.talents(TalentFilter(employerCreditCode: F.employerCode)).map(\.name) == ["王小明", "赵六"])
-            #expect(try await registry.talents(TalentFilter(nameContains: "小")).map(\.name) == ["王小明"])
-            #expect(try await registry.talents(TalentFilter(limit: 2, offset: 1)).map(\.name) == ["陈晨", "王小明"])
+            #expect(try await registry.talents(TalentFilter(), actor: "tester").map(\.name) == ["安娜", "陈晨", "王小明", "赵六"])
+            #expect(try await registry.talents(TalentFilter(employerCreditCode: F.employerCode), actor: "tester").map(\.name) == ["王小明", "赵六"])
+            #expect(try await registry.talents(TalentFilter(nameContains: "小"), actor: "tester").map(\.name) == ["王小明"])
+            #expect(try await registry.talents(TalentFilter(limit: 2, offset: 1), actor: "tester").map(\.name) == ["陈晨", "王小明"])
         }
     }
 
@@ -310,31 +310,31 @@ struct TalentRegistrationTests {
             let registry = RegistryService(store: store)
             let wang = try await registry.register(F.resident(name: "王小明", id: "11010519491231002X"), actor: F.actor)
             let li = try await registry.register(F.resident(name: "李娜", id: "360426199101010071"), actor: F.actor)
-            _ = try await registry.talent(identityKey: wang.identityKey.fullValue)
-            _ = try await registry.talents(TalentFilter())
-            _ = try await registry.history(identityKey: wang.identityKey.fullValue)
+            _ = try await registry.talent(identityKey: wang.identityKey.fullValue, actor: "tester")
+            _ = try await registry.talents(TalentFilter(), actor: "tester")
+            _ = try await registry.history(identityKey: wang.identityKey.fullValue, actor: "tester")
             #expect(try await F.audit(store, action: "pii.reveal").isEmpty)
 
-            let shown = try await registry.talent(identityKey: wang.identityKey.fullValue, reveal: PIIReveal(actor: "auditor", scope: "talent show"))
+            let shown = try await registry.talent(identityKey: wang.identityKey.fullValue, reveal: PIIReveal(actor: "auditor", scope: "talent show"), actor: "tester")
             #expect(shown == wang)
             var entries = try await F.audit(store, action: "pii.reveal")
             #expect(entries.map(\.entityID) == [String(wang.id)])
-            #expect(entries.first?.actor == "auditor")
+            #expect(entries.first?.actor == "cli:auditor")
             #expect(entries.first?.entityType == "talent")
 
-            let listed = try await registry.talents(TalentFilter(), reveal: PIIReveal(actor: "auditor", scope: "talent list"))
+            let listed = try await registry.talents(TalentFilter(), reveal: PIIReveal(actor: "auditor", scope: "talent list"), actor: "tester")
             #expect(listed.count == 2)
-            _ = try await registry.history(identityKey: li.identityKey.fullValue, reveal: PIIReveal(actor: "auditor", scope: "talent history"))
+            _ = try await registry.history(identityKey: li.identityKey.fullValue, reveal: PIIReveal(actor: "auditor", scope: "talent history"), actor: "tester")
             entries = try await F.audit(store, action: "pii.reveal")
             #expect(entries.count == 4)
             #expect(entries.filter { $0.entityID == String(wang.id) }.count == 2)
             #expect(entries.filter { $0.entityID == String(li.id) }.count == 2)
-            #expect(entries.allSatisfy { $0.entityType == "talent" && $0.actor == "auditor" })
+            #expect(entries.allSatisfy { $0.entityType == "talent" && $0.actor == "cli:auditor" })
 
             // A reveal of nobody is no reveal; one of a talent not registered fails and records nothing.
-            _ = try await registry.talents(TalentFilter(nameContains: "无此人"), reveal: PIIReveal(actor: "auditor", scope: "talent list"))
+            _ = try await registry.talents(TalentFilter(nameContains: "无此人"), reveal: PIIReveal(actor: "auditor", scope: "talent list"), actor: "tester")
             await #expect(throws: ServiceError.self) {
-                _ = try await registry.talent(identityKey: "440524188001010014", reveal: PIIReveal(actor: "auditor", scope: "talent show"))
+                _ = try await registry.talent(identityKey: "440524188001010014", reveal: PIIReveal(actor: "auditor", scope: "talent show"), actor: "tester")
             }
             #expect(try await F.audit(store, action: "pii.reveal").count == 4)
         }

@@ -40,7 +40,7 @@ struct PersonalDataTests {
         #expect((revealed["certifications"] as? [[String: Any]])?.first?["identity_key"] as? String == Self.wang)
         let first = try Self.reveals(cli, talent: wangID)
         #expect(first.count == 1)
-        #expect(first.first?["actor"] as? String == "auditor-chen")
+        #expect(first.first?["actor"] as? String == "cli:auditor-chen")
         #expect(first.first?["after"].flatMap { $0 as? String }?.contains("talent show") == true)
         #expect(try Self.reveals(cli, talent: liID).isEmpty)
 

@@ -40,7 +40,7 @@ struct RegistryCommandTests {
 
         let reveals = try cli.audit().filter { $0["action"] as? String == "pii.reveal" }
         #expect(reveals.count == 1)
-        #expect(reveals.first?["actor"] as? String == "auditor-chen")
+        #expect(reveals.first?["actor"] as? String == "cli:auditor-chen")
         #expect(reveals.first?["entity_id"] as? String == String(describing: full["id"] ?? ""))
 
         let actions = Set(try cli.audit().compactMap { $0["action"] as? String })

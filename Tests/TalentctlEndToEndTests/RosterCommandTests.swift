@@ -81,7 +81,7 @@ struct RosterCommandTests {
         #expect(rows.first { $0["name"] as? String == "张三" }?["mobile"] as? String == "13800138000")
         let reveals = try cli.audit().filter { $0["action"] as? String == "pii.reveal" }
         #expect(reveals.count == 1)
-        #expect(reveals.first?["actor"] as? String == "auditor-chen")
+        #expect(reveals.first?["actor"] as? String == "cli:auditor-chen")
         #expect(reveals.first?["entity_type"] as? String == "roster")
         #expect(reveals.first?["entity_id"] as? String == "2026级")
     }

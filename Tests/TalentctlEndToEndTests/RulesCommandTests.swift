@@ -42,7 +42,7 @@ struct RulesCommandTests {
         #expect(list.map { $0["version"] as? String } == ["gz-b", "gz-a"])
         #expect(list.first?["effective"] as? String == "2027-01-01")
         #expect((list.first?["sha256"] as? String)?.count == 64)
-        #expect(list.first?["loaded_by"] as? String == "cli-tester")
+        #expect(list.first?["loaded_by"] as? String == "cli:cli-tester")
         #expect(try cli.ok(["rules", "list"]).contains("gz-a"))
 
         let shown = try cli.run(["rules", "show", "gz-a"])

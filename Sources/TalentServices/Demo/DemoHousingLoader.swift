@@ -10,11 +10,11 @@ import TalentStore
 /// Every step looks at what is stored first, so loading twice adds nothing the second time.
 public struct DemoHousingLoader: Sendable {
     let zone: TalentZone
-    public let actor: String
+    public let actor: Principal
     /// The seed published for the demo's first round.
     public static let roundSeed = "20261126"
 
-    public init(zone: TalentZone, actor: String = "demo") {
+    public init(zone: TalentZone, actor: Principal = .localOperator("demo")) {
         self.zone = zone
         self.actor = actor
     }
@@ -34,8 +34,8 @@ public struct DemoHousingLoader: Sendable {
         report.unitsAdded = try await importUnits(plan)
         note("housing: \(report.buildingsAdded) buildings and \(report.unitsAdded) units added")
 
-        let applied = Set(try await zone.housingApplications.applications().map(\.talentIdentityKey.fullValue))
-        let certified = try await zone.certification.list(CertificationFilter(status: .certified, limit: Int(Int32.max)))
+        let applied = Set(try await zone.housingApplications.applications(actor: actor).map(\.talentIdentityKey.fullValue))
+        let certified = try await zone.certification.list(CertificationFilter(status: .certified, limit: Int(Int32.max)), actor: actor)
             .compactMap { record -> DemoHousing.Certified? in
                 guard let number = record.talentClass, let talentClass = TalentClass(number), let from = record.validFrom else { return nil }
                 return DemoHousing.Certified(identityKey: record.identityKey.fullValue, talentClass: talentClass, validFrom: from)

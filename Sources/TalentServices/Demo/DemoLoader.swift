@@ -10,15 +10,15 @@ import TalentStore
 public struct DemoLoader: Sendable {
     public let zone: TalentZone
     /// Recorded as the actor of every change, in the audit log.
-    public let actor: String
+    public let actor: Principal
 
-    public init(zone: TalentZone, actor: String = "demo") {
+    public init(zone: TalentZone, actor: Principal = .localOperator("demo")) {
         self.zone = zone
         self.actor = actor
     }
 
     /// A loader for a database opened directly (tests, benchmarks).
-    public init(store: Store, actor: String = "demo") {
+    public init(store: Store, actor: Principal = .localOperator("demo")) {
         self.init(zone: TalentZone(store: store, target: .external(store.settings)), actor: actor)
     }
 
@@ -28,7 +28,7 @@ public struct DemoLoader: Sendable {
         var report = DemoLoadReport()
 
         note("loading organisations…")
-        let existing = Set(try await zone.registry.organisations().map(\.creditCode))
+        let existing = Set(try await zone.registry.organisations(actor: actor).map(\.creditCode))
         for organisation in data.organisations where !existing.contains(organisation.creditCode) {
             _ = try await zone.registry.addOrganisation(organisation, actor: actor)
             report.organisationsAdded += 1
@@ -45,7 +45,7 @@ public struct DemoLoader: Sendable {
 
         let plan = data.certificationPlan(today: today)
         note("certifying talents… \(plan.count) in the plan")
-        let started = Set(try await zone.certification.list(CertificationFilter(limit: Int(Int32.max))).map(\.identityKey.fullValue))
+        let started = Set(try await zone.certification.list(CertificationFilter(limit: Int(Int32.max)), actor: actor).map(\.identityKey.fullValue))
         for certification in plan where !started.contains(certification.identityKey) {
             try await run(certification)
             report.certificationsStarted += 1

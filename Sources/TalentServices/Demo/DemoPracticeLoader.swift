@@ -12,9 +12,9 @@ import TalentText
 /// load that was interrupted carries on where it stopped.
 public struct DemoPracticeLoader: Sendable {
     let practice: PracticeBaseService
-    public let actor: String
+    public let actor: Principal
 
-    public init(store: Store, actor: String = "demo") {
+    public init(store: Store, actor: Principal = .localOperator("demo")) {
         practice = PracticeBaseService(store: store)
         self.actor = actor
     }

@@ -48,7 +48,7 @@ public struct DemoSummary: Sendable, Codable {
 extension DemoLoader {
     /// The summary of what the database now holds.
     public func summary(seed: UInt64, load: DemoLoadReport) async throws(ServiceError) -> DemoSummary {
-        DemoSummary(seed: seed, load: load, figures: try await zone.registry.figures(),
+        DemoSummary(seed: seed, load: load, figures: try await zone.registry.figures(actor: .localOperator("demo")),
                     classes: try await zone.certification.classes())
     }
 }

@@ -18,18 +18,21 @@ public struct HousingApplicationService: Sendable {
 extension HousingApplicationService {
     /// `input.appliedOn` may not be after `today` (an application is recorded on the day it is made, or later).
     public func submit(_ input: HousingApplicationInput, today: CalendarDate = .today(),
-                       actor: String) async throws(ServiceError) -> HousingApplicationRecord {
+                       actor: Principal) async throws(ServiceError) -> HousingApplicationRecord {
+        let access = try AccessTable.authorize(.housingApply, actor)
         try input.appliedOn.requireHappened(by: today, "an application")
         let household = try HousingApplicationRules.household(input.household)
         let preferences = try HousingApplicationRules.preferences(input.preferences)
         let key = input.talent.trimmed.uppercased()
-        let employerCode = input.submittedByEmployer?.trimmed.uppercased().nonEmpty
+        var employerCode = input.submittedByEmployer?.trimmed.uppercased().nonEmpty
         let date = input.appliedOn
+        let talentKey: TalentKey = input.talentID.map(TalentKey.id) ?? .identity(key)
         do {
             return try await store.write { session in
-                guard let talent = try await session.talent(identityKey: key) else {
-                    throw ServiceError.notFound(
-                        "no talent is registered with identity \(PersonalDataMask.identity(key))", next: .registerTalent)
+                let talent = try await RegistryService.talent(talentKey, access, session)
+                // An employer's HR applies on its staff's behalf (the talent themself, for their own).
+                if !access.reachesEverything, !access.talents.contains(talent.id), let employer = talent.employer {
+                    employerCode = employer.creditCode
                 }
                 var employerID: Int64?
                 if let employerCode {
@@ -57,7 +60,7 @@ extension HousingApplicationService {
                     household: household, preferences: preferences.map(\.rawValue), appliedOn: date,
                     policyVersion: inForce.version))
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.application.submit", entityType: "housing_application",
+                    actor: actor.auditName, action: "housing.application.submit", entityType: "housing_application",
                     entityID: record.number, before: Optional<HousingApplicationRecord>.none, after: record,
                     reason: "\(date): class \(talentClass.number), household \(record.householdSize); \(inForce.stamp)"))
                 return record
@@ -73,16 +76,18 @@ extension HousingApplicationService {
     }
 
     public func withdraw(number: String, on date: CalendarDate, reason: String, today: CalendarDate = .today(),
-                         actor: String) async throws(ServiceError) -> HousingApplicationRecord {
+                         actor: Principal) async throws(ServiceError) -> HousingApplicationRecord {
         let number = number.trimmed.uppercased()
         try date.requireHappened(by: today, "a withdrawal")
         guard let reason = reason.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "reason", value: reason, reason: "is empty",
                                            hint: "say why, e.g. --reason \"已购房\""))
         }
+        let access = try AccessTable.authorize(.housingApply, actor)
         return try await run {
             try await store.write { session in
-                guard let before = try await session.housingApplication(number: number, forUpdate: true) else {
+                guard let before = try await session.housingApplication(number: number, forUpdate: true),
+                      try await access.reaches(talentID: before.talentID, session) else {
                     throw ServiceError.notFound("no housing application has number \(number)", next: .listHousingApplications)
                 }
                 switch before.status {
@@ -104,16 +109,24 @@ extension HousingApplicationService {
                     throw StoreError.internal("the withdrawn application could not be read back")
                 }
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.application.withdraw", entityType: "housing_application",
+                    actor: actor.auditName, action: "housing.application.withdraw", entityType: "housing_application",
                     entityID: number, before: before, after: after, reason: reason))
                 return after
             }
         }
     }
 
-    public func application(number: String) async throws(ServiceError) -> HousingApplicationRecord {
+    public func application(number: String, actor: Principal) async throws(ServiceError) -> HousingApplicationRecord {
+        let access = try AccessTable.authorize(.housingRead, actor)
         let number = number.trimmed.uppercased()
-        guard let record = try await run({ try await store.read { try await $0.housingApplication(number: number) } }) else {
+        let found = try await run {
+            try await store.read { session -> HousingApplicationRecord? in
+                guard let record = try await session.housingApplication(number: number),
+                      try await access.reaches(talentID: record.talentID, session) else { return nil }
+                return record
+            }
+        }
+        guard let record = found else {
             throw .notFound("no housing application has number \(number)", next: .listHousingApplications)
         }
         return record
@@ -122,19 +135,17 @@ extension HousingApplicationService {
 
 extension HousingApplicationService {
     /// The applications with this status (all when nil) of this talent (identity key; all when nil), oldest first.
-    public func applications(status: HousingApplicationStatus? = nil, talent: String? = nil) async throws(ServiceError)
-        -> [HousingApplicationRecord]
-    {
+    public func applications(status: HousingApplicationStatus? = nil, talent: String? = nil,
+                             actor: Principal) async throws(ServiceError) -> [HousingApplicationRecord] {
+        let access = try AccessTable.authorize(.housingRead, actor)
+        guard access.reachesEverything else {
+            throw .notPermitted("\(actor.auditName) sees housing applications one talent at a time")
+        }
         let key = talent?.trimmed.uppercased().nonEmpty
         return try await run {
             try await store.read { session in
                 var talentID: Int64?
-                if let key {
-                    guard let record = try await session.talent(identityKey: key) else {
-                        throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(key))")
-                    }
-                    talentID = record.id
-                }
+                if let key { talentID = try await RegistryService.talent(key, access, session).id }
                 return try await session.housingApplications(HousingApplicationFilter(status: status, talentID: talentID))
             }
         }

@@ -54,8 +54,11 @@ public struct HousingUnitInput: Sendable, Equatable {
 
 /// A housing application, by the talent or by their employer on their behalf.
 public struct HousingApplicationInput: Sendable, Equatable {
-    /// The talent's identity key (resident identity number, or NATIONALITY:PASSPORT).
+    /// The talent's identity key (resident identity number, or NATIONALITY:PASSPORT); ignored when
+    /// ``talentID`` is given.
     public var talent: String
+    /// The talent's record number (the API names talents this way, never by identity number).
+    public var talentID: Int64?
     /// The employer's credit code when the employer submits it on the talent's behalf.
     public var submittedByEmployer: String?
     /// The other members of the household (household size = members + 1).
@@ -64,9 +67,10 @@ public struct HousingApplicationInput: Sendable, Equatable {
     public var preferences: [UnitCategory]
     public var appliedOn: CalendarDate
 
-    public init(talent: String, submittedByEmployer: String? = nil, household: [HouseholdMember] = [],
+    public init(talent: String, talentID: Int64? = nil, submittedByEmployer: String? = nil, household: [HouseholdMember] = [],
                 preferences: [UnitCategory], appliedOn: CalendarDate) {
         self.talent = talent
+        self.talentID = talentID
         self.submittedByEmployer = submittedByEmployer
         self.household = household
         self.preferences = preferences

@@ -16,7 +16,8 @@ public struct HousingInventoryService: Sendable {
 
 // The API other parts rely on.
 extension HousingInventoryService {
-    public func addProject(_ input: HousingProjectInput, actor: String) async throws(ServiceError) -> HousingProjectRecord {
+    public func addProject(_ input: HousingProjectInput, actor: Principal) async throws(ServiceError) -> HousingProjectRecord {
+        _ = try AccessTable.authorize(.housingInventoryManage, actor)
         let code = try HousingCodes.checked(input.code, field: "code", example: "ZGTT")
         guard let name = input.name.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "name", value: input.name, reason: "is empty", hint: "e.g. 智谷人才小镇"))
@@ -28,14 +29,15 @@ extension HousingInventoryService {
                 }
                 let record = try await session.insertHousingProject(code: code, name: name, address: input.address?.trimmed.nonEmpty)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.project.add", entityType: "housing_project", entityID: code,
+                    actor: actor.auditName, action: "housing.project.add", entityType: "housing_project", entityID: code,
                     before: Optional<HousingProjectRecord>.none, after: record))
                 return record
             }
         }
     }
 
-    public func addBuilding(_ input: HousingBuildingInput, actor: String) async throws(ServiceError) -> HousingBuildingRecord {
+    public func addBuilding(_ input: HousingBuildingInput, actor: Principal) async throws(ServiceError) -> HousingBuildingRecord {
+        _ = try AccessTable.authorize(.housingInventoryManage, actor)
         let code = try HousingCodes.checked(input.code, field: "code", example: "ZGTT-A")
         guard let name = input.name.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "name", value: input.name, reason: "is empty", hint: "e.g. A栋"))
@@ -55,14 +57,15 @@ extension HousingInventoryService {
                 let record = try await session.insertHousingBuilding(
                     projectID: project.id, code: code, name: name, benchmarkFenPerM2: input.benchmarkFenPerM2)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.building.add", entityType: "housing_building", entityID: code,
+                    actor: actor.auditName, action: "housing.building.add", entityType: "housing_building", entityID: code,
                     before: Optional<HousingBuildingRecord>.none, after: record))
                 return record
             }
         }
     }
 
-    public func addUnit(_ input: HousingUnitInput, actor: String) async throws(ServiceError) -> HousingUnitRecord {
+    public func addUnit(_ input: HousingUnitInput, actor: Principal) async throws(ServiceError) -> HousingUnitRecord {
+        _ = try AccessTable.authorize(.housingInventoryManage, actor)
         if let problem = HousingUnitRules.problems(input).first { throw .invalid(problem) }
         let code = input.code.trimmed
         return try await run {
@@ -79,7 +82,7 @@ extension HousingInventoryService {
                     code: code, buildingID: building.id, floor: input.floor, category: input.category.rawValue,
                     areaHundredths: input.areaHundredths, accessible: input.accessible))
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.unit.add", entityType: "housing_unit", entityID: code,
+                    actor: actor.auditName, action: "housing.unit.add", entityType: "housing_unit", entityID: code,
                     before: Optional<HousingUnitRecord>.none, after: record))
                 return record
             }
@@ -138,7 +141,8 @@ extension HousingInventoryService {
     /// follow the unit's offers and leases, so they are neither set nor left by hand.
     /// `date` may not be after `today`: the change takes effect when it is recorded.
     public func setStatus(code: String, to status: UnitStatus, reason: String, on date: CalendarDate,
-                          today: CalendarDate = .today(), actor: String) async throws(ServiceError) -> HousingUnitRecord {
+                          today: CalendarDate = .today(), actor: Principal) async throws(ServiceError) -> HousingUnitRecord {
+        _ = try AccessTable.authorize(.housingInventoryManage, actor)
         let code = code.trimmed
         try date.requireHappened(by: today, "a change of a unit's status")
         guard status.isSetByHand else {
@@ -170,7 +174,7 @@ extension HousingInventoryService {
                 var after = before
                 after.status = status
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.unit.status", entityType: "housing_unit", entityID: code,
+                    actor: actor.auditName, action: "housing.unit.status", entityType: "housing_unit", entityID: code,
                     before: before, after: after, reason: "\(date): \(reason)"))
                 return after
             }

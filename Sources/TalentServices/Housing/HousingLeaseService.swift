@@ -29,7 +29,11 @@ public struct HousingLeaseService: Sendable {
 extension HousingLeaseService {
     /// Leases sorted by start date; `talent` is an identity key.
     public func leases(status: HousingLeaseStatus? = nil, talent: String? = nil,
-                       unit: String? = nil) async throws(ServiceError) -> [HousingLeaseRecord] {
+                       unit: String? = nil, actor: Principal) async throws(ServiceError) -> [HousingLeaseRecord] {
+        let access = try AccessTable.authorize(.housingRead, actor)
+        guard access.reachesEverything else {
+            throw .notPermitted("\(actor.auditName) sees leases one talent at a time")
+        }
         let unit = unit.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         return try await housingRun {
             try await store.read { session in
@@ -37,17 +41,21 @@ extension HousingLeaseService {
                     throw ServiceError.notFound("no unit has code \(unit)", next: .listHousingUnits)
                 }
                 var talentID: Int64?
-                if let talent { talentID = try await HousingOfferService.talentID(talent, session) }
+                if let talent { talentID = try await HousingOfferService.talentID(talent, access, session) }
                 return try await session.housingLeases(HousingLeaseFilter(status: status, talentID: talentID, unitCode: unit))
             }
         }
     }
 
     /// One lease with its rent schedule and breakdown.
-    public func lease(number: String) async throws(ServiceError) -> HousingLeaseDetail {
-        try await housingRun {
+    public func lease(number: String, actor: Principal) async throws(ServiceError) -> HousingLeaseDetail {
+        let access = try AccessTable.authorize(.housingRead, actor)
+        return try await housingRun {
             try await store.read { session in
                 let lease = try await Self.lease(number, session, forUpdate: false)
+                guard try await access.reaches(talentID: lease.talentID, session) else {
+                    throw ServiceError.notFound("no lease \(number.trimmingCharacters(in: .whitespaces).uppercased())", next: .listHousingLeases)
+                }
                 return HousingLeaseDetail(lease: lease, rents: try await session.housingLeaseRents(leaseID: lease.id))
             }
         }
@@ -58,7 +66,8 @@ extension HousingLeaseService {
     /// runs on the same unit from the day after the old end; the old lease becomes `renewed`. `date` may not be
     /// after `today` (a request is recorded once it is made).
     public func renew(number: String, on date: CalendarDate, today: CalendarDate = .today(),
-                      actor: String) async throws(ServiceError) -> HousingLeaseDetail {
+                      actor: Principal) async throws(ServiceError) -> HousingLeaseDetail {
+        _ = try AccessTable.authorize(.housingLeaseManage, actor)
         try date.requireHappened(by: today, "a lease renewal")
         return try await housingRun {
             try await store.write { session in
@@ -80,7 +89,7 @@ extension HousingLeaseService {
                                         renewalOf: old, start: old.endDate.adding(days: 1), numberYear: date.year),
                     policy: inForce, session)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.lease.renew", entityType: "housing_lease", entityID: old.number,
+                    actor: actor.auditName, action: "housing.lease.renew", entityType: "housing_lease", entityID: old.number,
                     before: old, after: renewal, reason: "renewed as \(renewal.lease.number); \(inForce.stamp)"))
                 return renewal
             }
@@ -91,7 +100,8 @@ extension HousingLeaseService {
     /// policy's deadline (`lease.move_out_days` of the policy the lease was made under). `date` may not be
     /// after `today`.
     public func terminate(number: String, reason: String, on date: CalendarDate, today: CalendarDate = .today(),
-                          actor: String) async throws(ServiceError) -> HousingLeaseRecord {
+                          actor: Principal) async throws(ServiceError) -> HousingLeaseRecord {
+        _ = try AccessTable.authorize(.housingLeaseManage, actor)
         let code = reason.trimmingCharacters(in: .whitespaces)
         try date.requireHappened(by: today, "a termination")
         guard Self.terminationReasons.contains(where: { $0.code == code }) else {
@@ -117,7 +127,7 @@ extension HousingLeaseService {
                 try await session.terminateHousingLease(id: before.id, on: date, reason: code, moveOutBy: moveOutBy)
                 let after = try await Self.lease(number, session, forUpdate: false)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.lease.terminate", entityType: "housing_lease", entityID: before.number,
+                    actor: actor.auditName, action: "housing.lease.terminate", entityType: "housing_lease", entityID: before.number,
                     before: before, after: after, reason: "\(code); move out by \(moveOutBy); \(inForce.stamp)"))
                 return after
             }
@@ -127,7 +137,8 @@ extension HousingLeaseService {
     /// Records that the talent of a terminated lease moved out on `date` (not after `today`); the unit
     /// returns to stock at once, so it can be offered.
     public func recordMoveOut(number: String, on date: CalendarDate, today: CalendarDate = .today(),
-                              actor: String) async throws(ServiceError) -> HousingLeaseRecord {
+                              actor: Principal) async throws(ServiceError) -> HousingLeaseRecord {
+        _ = try AccessTable.authorize(.housingLeaseManage, actor)
         try date.requireHappened(by: today, "a move-out")
         return try await housingRun {
             try await store.write { session in
@@ -148,7 +159,7 @@ extension HousingLeaseService {
                 try await Self.returnUnitToStock(before, after: date, session)
                 let after = try await Self.lease(number, session, forUpdate: false)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.lease.move-out", entityType: "housing_lease", entityID: before.number,
+                    actor: actor.auditName, action: "housing.lease.move-out", entityType: "housing_lease", entityID: before.number,
                     before: before, after: after, reason: "unit \(before.unitCode) back in stock"))
                 return after
             }
@@ -159,7 +170,8 @@ extension HousingLeaseService {
     /// unit to stock (for cron). Running it again on the same day does nothing. `date` may not be after
     /// `today`: a lease that runs on is still let, and its unit must not be offered again.
     public func closeEnded(on date: CalendarDate, today: CalendarDate = .today(),
-                           actor: String) async throws(ServiceError) -> [HousingLeaseRecord] {
+                           actor: Principal) async throws(ServiceError) -> [HousingLeaseRecord] {
+        _ = try AccessTable.authorize(.housingLeaseManage, actor)
         try date.requireHappened(by: today, "the end of leases")
         return try await housingRun {
             try await store.write { session in
@@ -169,7 +181,7 @@ extension HousingLeaseService {
                     try await Self.returnUnitToStock(before, after: before.endDate, session)
                     let after = try await Self.lease(before.number, session, forUpdate: false)
                     try await session.appendAudit(AuditRecord(
-                        actor: actor, action: "housing.lease.end", entityType: "housing_lease", entityID: before.number,
+                        actor: actor.auditName, action: "housing.lease.end", entityType: "housing_lease", entityID: before.number,
                         before: before, after: after, reason: "ended \(before.endDate) without a renewal"))
                     closed.append(after)
                 }

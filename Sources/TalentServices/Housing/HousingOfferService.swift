@@ -18,7 +18,11 @@ extension HousingOfferService {
     /// Offers, newest first; `round` is a round code, `talent` an identity key. An unknown round code is
     /// refused (a typo would otherwise look like a round without offers).
     public func offers(round: String? = nil, status: HousingOfferStatus? = nil,
-                       talent: String? = nil) async throws(ServiceError) -> [HousingOfferRecord] {
+                       talent: String? = nil, actor: Principal) async throws(ServiceError) -> [HousingOfferRecord] {
+        let access = try AccessTable.authorize(.housingRead, actor)
+        guard access.reachesEverything else {
+            throw .notPermitted("\(actor.auditName) sees housing offers one talent at a time")
+        }
         let round = round?.trimmed.nonEmpty
         return try await housingRun {
             try await store.read { session in
@@ -26,16 +30,17 @@ extension HousingOfferService {
                     throw ServiceError.notFound("no housing round \(round)", next: .listHousingRounds)
                 }
                 var talentID: Int64?
-                if let talent { talentID = try await Self.talentID(talent, session) }
+                if let talent { talentID = try await Self.talentID(talent, access, session) }
                 return try await session.housingOffers(HousingOfferFilter(roundCode: round, status: status, talentID: talentID))
             }
         }
     }
 
     /// One offer with its unit, talent, round, category and dates.
-    public func offer(id: Int64) async throws(ServiceError) -> HousingOfferRecord {
-        try await housingRun {
-            try await store.read { session in try await Self.offer(id, session, forUpdate: false) }
+    public func offer(id: Int64, actor: Principal) async throws(ServiceError) -> HousingOfferRecord {
+        let access = try AccessTable.authorize(.housingRead, actor)
+        return try await housingRun {
+            try await store.read { session in try await Self.offer(id, session, forUpdate: false, access: access) }
         }
     }
 
@@ -44,11 +49,12 @@ extension HousingOfferService {
     /// policy's next term, with its rent schedule, under the policy in force on `date`.
     /// `date` may not be after `today`; `start` may (up to `lease.latest_start_days` of that policy after `date`).
     public func accept(offerID: Int64, on date: CalendarDate, start: CalendarDate? = nil, today: CalendarDate = .today(),
-                       actor: String) async throws(ServiceError) -> HousingLeaseDetail {
+                       actor: Principal) async throws(ServiceError) -> HousingLeaseDetail {
+        let access = try AccessTable.authorize(.housingOfferRespond, actor)
         try date.requireHappened(by: today, "an acceptance")
         return try await housingRun {
             try await store.write { session in
-                let offer = try await Self.offer(offerID, session, forUpdate: true)
+                let offer = try await Self.offer(offerID, session, forUpdate: true, access: access)
                 try Self.requireOpen(offer, on: date, to: .accepted)
                 let inForce = try await PolicyInForce.resolve(on: date, session)
                 let terms = inForce.policy.lease
@@ -85,7 +91,7 @@ extension HousingOfferService {
                 try await session.updateHousingApplicationStatus(id: offer.applicationID, to: .housed)
                 try await session.setHousingUnitStatus(id: offer.unitID, .leased)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.offer.accept", entityType: "housing_offer", entityID: String(offer.id),
+                    actor: actor.auditName, action: "housing.offer.accept", entityType: "housing_offer", entityID: String(offer.id),
                     before: offer, after: lease, reason: "lease \(lease.lease.number); \(inForce.stamp)"))
                 return lease
             }
@@ -95,12 +101,13 @@ extension HousingOfferService {
     /// Declines a pending offer with one of the policy's reason codes; the unit passes on (or returns to
     /// stock) and the refusal penalty applies. `date` may not be after `today`.
     public func decline(offerID: Int64, reason: String, on date: CalendarDate, today: CalendarDate = .today(),
-                        actor: String) async throws(ServiceError) -> HousingOfferOutcome {
+                        actor: Principal) async throws(ServiceError) -> HousingOfferOutcome {
         let code = reason.trimmingCharacters(in: .whitespaces)
+        let access = try AccessTable.authorize(.housingOfferRespond, actor)
         try date.requireHappened(by: today, "a decline")
         return try await housingRun {
             try await store.write { session in
-                let offer = try await Self.offer(offerID, session, forUpdate: true)
+                let offer = try await Self.offer(offerID, session, forUpdate: true, access: access)
                 let terms = try await PolicyInForce.resolve(version: offer.policyVersion, session).policy.offers
                 guard terms.isDeclineReason(code) else {
                     throw ServiceError.invalid(ValidationError(
@@ -117,7 +124,8 @@ extension HousingOfferService {
     /// returns to stock and the penalty applies when expiries count as declines. Running it again on the
     /// same day does nothing. `date` may not be after `today`: an offer still open must not expire early.
     public func expire(on date: CalendarDate, today: CalendarDate = .today(),
-                       actor: String) async throws(ServiceError) -> [HousingOfferOutcome] {
+                       actor: Principal) async throws(ServiceError) -> [HousingOfferOutcome] {
+        _ = try AccessTable.authorize(.housingOfferManage, actor)
         try date.requireHappened(by: today, "the expiry of offers")
         return try await housingRun {
             try await store.write { session in
@@ -133,18 +141,17 @@ extension HousingOfferService {
 
     // MARK: Shared
 
-    static func offer(_ id: Int64, _ session: StoreSession, forUpdate: Bool) async throws -> HousingOfferRecord {
-        guard let offer = try await session.housingOffer(id: id, forUpdate: forUpdate) else {
+    /// The offer, when it exists and its talent is in the access's reach; otherwise not found, in the same words.
+    static func offer(_ id: Int64, _ session: StoreSession, forUpdate: Bool, access: Access) async throws -> HousingOfferRecord {
+        guard let offer = try await session.housingOffer(id: id, forUpdate: forUpdate),
+              try await access.reaches(talentID: offer.talentID, session) else {
             throw ServiceError.notFound("no housing offer #\(id)", next: .listHousingOffers)
         }
         return offer
     }
 
-    static func talentID(_ identityKey: String, _ session: StoreSession) async throws -> Int64 {
-        guard let talent = try await session.talent(identityKey: identityKey) else {
-            throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
-        }
-        return talent.id
+    static func talentID(_ identityKey: String, _ access: Access, _ session: StoreSession) async throws -> Int64 {
+        try await RegistryService.talent(identityKey, access, session).id
     }
 
     /// Only an offer that may become `next` (a pending one), on a day from its offer date to its last day,

@@ -74,7 +74,8 @@ extension HousingRoundService {
     /// `policyVersion` (a stored label or the built-in default's; by default the one in force on `asOf`).
     /// Audited as `housing.round.create`.
     @discardableResult
-    public func create(_ input: HousingRoundInput, actor: String) async throws(ServiceError) -> HousingRoundRecord {
+    public func create(_ input: HousingRoundInput, actor: Principal) async throws(ServiceError) -> HousingRoundRecord {
+        _ = try AccessTable.authorize(.housingRoundManage, actor)
         let code: String
         do {
             code = try RoundCode(input.code).value
@@ -125,9 +126,9 @@ extension HousingRoundService {
                     }
                     let record = try await session.insertHousingRound(
                         code: code, name: name, asOf: input.asOf, policyVersion: policy.version, policySHA256: policy.sha256,
-                        createdBy: actor, unitIDs: units, applicationIDs: applications)
+                        createdBy: actor.auditName, unitIDs: units, applicationIDs: applications)
                     try await session.appendAudit(AuditRecord(
-                        actor: actor, action: "housing.round.create", entityType: "housing_round", entityID: code,
+                        actor: actor.auditName, action: "housing.round.create", entityType: "housing_round", entityID: code,
                         before: Optional<HousingRoundRecord>.none, after: record, reason: policy.stamp))
                     return record
                 }
@@ -170,7 +171,8 @@ extension HousingRoundService {
     /// `offered`; and the `housing.round.commit` audit row. Committing a committed round is refused.
     @discardableResult
     public func commit(code: String, seed: String, on date: CalendarDate, today: CalendarDate = .today(),
-                       actor: String) async throws(ServiceError) -> HousingRoundOutcome {
+                       actor: Principal) async throws(ServiceError) -> HousingRoundOutcome {
+        _ = try AccessTable.authorize(.housingRoundManage, actor)
         let seed = try Self.checkSeed(seed)
         try date.requireHappened(by: today, "making a round's offers")
         return try await run {
@@ -199,7 +201,7 @@ extension HousingRoundService {
                 let expiresOn = policy.policy.offers.expiresOn(offeredOn: date)
 
                 try await session.markHousingRoundCommitted(
-                    id: round.id, seed: seed, inputJSON: document, inputSHA256: inputSHA256, committedBy: actor)
+                    id: round.id, seed: seed, inputJSON: document, inputSHA256: inputSHA256, committedBy: actor.auditName)
                 try await session.insertHousingRoundEntries(roundID: round.id, draw.entriesWithBreakdowns)
                 let offers = draw.outcome.order.compactMap { id -> HousingRoundNewOffer? in
                     guard let category = draw.outcome.category(of: id), let unit = draw.assignments[id],
@@ -220,9 +222,9 @@ extension HousingRoundService {
                 committed.status = .committed
                 committed.seed = seed
                 committed.inputSHA256 = inputSHA256
-                committed.committedBy = actor
+                committed.committedBy = actor.auditName
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.round.commit", entityType: "housing_round", entityID: code,
+                    actor: actor.auditName, action: "housing.round.commit", entityType: "housing_round", entityID: code,
                     before: round,
                     after: CommitAudit(seed: seed, policyVersion: policy.version, policySHA256: policy.sha256,
                                        inputSHA256: inputSHA256, applicants: draw.input.applicants.count,

@@ -60,10 +60,20 @@ public struct HousingStatusService: Sendable {
 
 extension HousingStatusService {
     /// Where the talent with `identityKey` stands on `date`, under the policy in force on it.
-    public func status(talent identityKey: String, on date: CalendarDate) async throws(ServiceError) -> HousingStanding {
-        try await housingRun {
+    public func status(talent identityKey: String, on date: CalendarDate, actor: Principal) async throws(ServiceError) -> HousingStanding {
+        try await status(.identity(identityKey), on: date, actor: actor)
+    }
+
+    /// ``status(talent:on:actor:)`` by the talent's record number (the API's address).
+    public func status(talentID: Int64, on date: CalendarDate, actor: Principal) async throws(ServiceError) -> HousingStanding {
+        try await status(.id(talentID), on: date, actor: actor)
+    }
+
+    private func status(_ key: TalentKey, on date: CalendarDate, actor: Principal) async throws(ServiceError) -> HousingStanding {
+        let access = try AccessTable.authorize(.housingRead, actor)
+        return try await housingRun {
             try await store.read { session in
-                let talentID = try await HousingOfferService.talentID(identityKey, session)
+                let talentID = try await RegistryService.talent(key, access, session).id
                 guard let record = try await session.housingFacts(talentIDs: [talentID])[talentID] else {
                     throw ServiceError.notFound("no talent #\(talentID)")
                 }

@@ -15,10 +15,11 @@ extension HousingInventoryService {
     /// `accessible` may be left out (then no unit is accessible).
     public static let requiredUnitColumns = ["unit_code", "building", "floor", "category", "area_m2"]
 
-    public func importUnits(at path: String, options: TalentImportService.Options = .init(), actor: String,
+    public func importUnits(at path: String, options: TalentImportService.Options = .init(), actor: Principal,
                             progress: @escaping TalentImportService.Progress = { _, _, _ in })
         async throws(ServiceError) -> PracticeImportReport
     {
+        _ = try AccessTable.authorize(.housingInventoryManage, actor)
         let file = try CSVImportFile.read(
             at: path, allowed: Self.unitColumns, required: Self.requiredUnitColumns, options: options)
         var issues: [ImportIssue] = []
@@ -88,12 +89,12 @@ extension HousingInventoryService {
                 progress("writing", 0, rows.count)
                 let batch = try await session.insertImportBatch(NewImportBatch(
                     kind: "housing-units", fileName: file.fileName, fileSHA256: file.sha256, encoding: file.encoding,
-                    rowsTotal: file.rows.count, rowsAdded: rows.count, rowsSkipped: invalidRows, actor: actor))
+                    rowsTotal: file.rows.count, rowsAdded: rows.count, rowsSkipped: invalidRows, actor: actor.auditName))
                 try await session.insertHousingUnits(rows, importBatchID: batch.id)
                 progress("writing", rows.count, rows.count)
                 report.batchID = batch.id
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "housing.unit.import", entityType: "import_batch", entityID: String(batch.id),
+                    actor: actor.auditName, action: "housing.unit.import", entityType: "import_batch", entityID: String(batch.id),
                     before: Optional<ImportBatchRecord>.none, after: batch,
                     reason: invalidRows > 0 ? "--skip-invalid: \(invalidRows) rows skipped" : nil))
                 return report

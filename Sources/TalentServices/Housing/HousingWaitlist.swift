@@ -28,7 +28,7 @@ enum HousingWaitlist {
     /// Marks `offer` declined or expired on `date`, reopens its application, passes the unit on, applies
     /// the penalty and writes the audit rows.
     static func refuse(_ offer: HousingOfferRecord, as status: HousingOfferStatus, reason: String?, on date: CalendarDate,
-                       actor: String, _ session: StoreSession) async throws -> HousingOfferOutcome {
+                       actor: Principal, _ session: StoreSession) async throws -> HousingOfferOutcome {
         guard let round = try await session.housingOfferRound(id: offer.roundID, forUpdate: true) else {
             throw ServiceError.notFound("offer #\(offer.id) names round #\(offer.roundID), which does not exist")
         }
@@ -44,19 +44,19 @@ enum HousingWaitlist {
         let outcome = HousingOfferOutcome(offer: after, passedOn: passedOn, unitReturnedToStock: passedOn == nil, bar: bar)
 
         try await session.appendAudit(AuditRecord(
-            actor: actor, action: "housing.offer.\(status == .declined ? "decline" : "expire")", entityType: "housing_offer",
+            actor: actor.auditName, action: "housing.offer.\(status == .declined ? "decline" : "expire")", entityType: "housing_offer",
             entityID: String(offer.id), before: offer, after: outcome,
             reason: [reason, "round \(round.code)", policy.stamp].compactMap { $0 }.joined(separator: "; ")))
         if let passedOn {
             try await session.appendAudit(AuditRecord(
-                actor: actor, action: "housing.offer.pass-on", entityType: "housing_offer", entityID: String(passedOn.id),
+                actor: actor.auditName, action: "housing.offer.pass-on", entityType: "housing_offer", entityID: String(passedOn.id),
                 before: Optional<HousingOfferRecord>.none, after: passedOn,
                 reason: "unit \(offer.unitCode) passed on after offer #\(offer.id) was \(status.rawValue), to "
                     + "\(passedOn.applicationNumber), the next waiting applicant of round \(round.code); \(policy.stamp)"))
         }
         if let bar {
             try await session.appendAudit(AuditRecord(
-                actor: actor, action: "housing.bar", entityType: "talent", entityID: String(offer.talentID),
+                actor: actor.auditName, action: "housing.bar", entityType: "talent", entityID: String(offer.talentID),
                 before: Optional<HousingBar>.none, after: bar, reason: bar.reason))
         }
         return outcome

@@ -32,8 +32,9 @@ public struct TalentImportService: Sendable {
         self.store = store
     }
 
-    public func importFile(at path: String, options: Options, actor: String,
+    public func importFile(at path: String, options: Options, actor: Principal,
                            progress: @escaping Progress = { _, _, _ in }) async throws(ServiceError) -> TalentImportReport {
+        _ = try AccessTable.authorize(.talentImport, actor)
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -63,7 +64,7 @@ public struct TalentImportService: Sendable {
 
         let batch = NewImportBatch(
             kind: "talents", fileName: fileName, fileSHA256: Self.sha256(data), encoding: parsed.encoding,
-            rowsTotal: parsed.rowsTotal, rowsAdded: drafts.count, rowsSkipped: parsed.rowsTotal - drafts.count, actor: actor)
+            rowsTotal: parsed.rowsTotal, rowsAdded: drafts.count, rowsSkipped: parsed.rowsTotal - drafts.count, actor: actor.auditName)
         let rows = drafts.map(\.draft)
         let employerIDs = checked.employerIDs
         let total = rows.count
@@ -76,7 +77,7 @@ public struct TalentImportService: Sendable {
                         progress("writing", done, total)
                     }
                     try await session.appendAudit(AuditRecord(
-                        actor: actor, action: "talent.import", entityType: "import_batch", entityID: String(record.id),
+                        actor: actor.auditName, action: "talent.import", entityType: "import_batch", entityID: String(record.id),
                         before: Optional<ImportBatchRecord>.none, after: record,
                         reason: options.skipInvalid && report.invalidRows > 0 ? "--skip-invalid: \(report.invalidRows) rows skipped" : nil))
                     return record

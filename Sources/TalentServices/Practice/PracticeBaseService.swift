@@ -42,7 +42,8 @@ public struct PracticeBaseService: Sendable {
     // MARK: Programmes
 
     public func addProgramme(universityCode: String, field: String, fieldEn: String? = nil,
-                             actor: String) async throws(ServiceError) -> ProgrammeRecord {
+                             actor: Principal) async throws(ServiceError) -> ProgrammeRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         guard let field = field.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "field", value: field, reason: "is empty", hint: "e.g. 大数据工程"))
         }
@@ -55,7 +56,7 @@ public struct PracticeBaseService: Sendable {
                 let record = try await session.insertProgramme(
                     universityID: university.id, field: field, fieldEn: fieldEn?.trimmed.nonEmpty)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.programme.add", entityType: "degree_programme",
+                    actor: actor.auditName, action: "practice.programme.add", entityType: "degree_programme",
                     entityID: String(record.id), before: Optional<ProgrammeRecord>.none, after: record))
                 return record
             }
@@ -68,7 +69,8 @@ public struct PracticeBaseService: Sendable {
 
     // MARK: Cohorts
 
-    public func createCohort(_ input: CohortInput, actor: String) async throws(ServiceError) -> CohortRecord {
+    public func createCohort(_ input: CohortInput, actor: Principal) async throws(ServiceError) -> CohortRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         guard (2000...2100).contains(input.intakeYear) else {
             throw .invalid(ValidationError(field: "year", value: String(input.intakeYear), reason: "is not a plausible intake year"))
         }
@@ -86,7 +88,7 @@ public struct PracticeBaseService: Sendable {
                 let record = try await session.insertCohort(
                     intakeYear: input.intakeYear, name: name, start: input.practiceStart, end: input.practiceEnd)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.cohort.create", entityType: "cohort", entityID: String(record.intakeYear),
+                    actor: actor.auditName, action: "practice.cohort.create", entityType: "cohort", entityID: String(record.intakeYear),
                     before: Optional<CohortRecord>.none, after: record))
                 return record
             }
@@ -100,7 +102,8 @@ public struct PracticeBaseService: Sendable {
     // MARK: Trainees
 
     public func enrol(_ input: TraineeInput, cohortYear: Int, today: CalendarDate = .today(),
-                      actor: String) async throws(ServiceError) -> TraineeRecord {
+                      actor: Principal) async throws(ServiceError) -> TraineeRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         let draft: TraineeDraft
         switch input.validated(today: today) {
         case let .success(valid): draft = valid
@@ -129,7 +132,7 @@ public struct PracticeBaseService: Sendable {
                     mobile: draft.mobile?.value, directFromBachelor: draft.directFromBachelor,
                     campusSupervisor: draft.campusSupervisor.value))
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.trainee.enrol", entityType: "trainee", entityID: String(record.id),
+                    actor: actor.auditName, action: "practice.trainee.enrol", entityType: "trainee", entityID: String(record.id),
                     before: Optional<TraineeRecord>.none, after: record))
                 return record
             }
@@ -167,7 +170,8 @@ public struct PracticeBaseService: Sendable {
 
     // MARK: Host positions
 
-    public func addPosition(_ input: PositionInput, cohortYear: Int, actor: String) async throws(ServiceError) -> HostPositionRecord {
+    public func addPosition(_ input: PositionInput, cohortYear: Int, actor: Principal) async throws(ServiceError) -> HostPositionRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         let clean: PositionInput
         switch input.validated() {
         case let .success(valid): clean = valid
@@ -184,7 +188,7 @@ public struct PracticeBaseService: Sendable {
                     cohortID: cohort.id, enterpriseID: enterprise.id, code: clean.code, title: clean.title,
                     capacity: clean.capacity, topic: clean.topic, skills: clean.skills))
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.position.add", entityType: "host_position", entityID: String(record.id),
+                    actor: actor.auditName, action: "practice.position.add", entityType: "host_position", entityID: String(record.id),
                     before: Optional<HostPositionRecord>.none, after: record))
                 return record
             }
@@ -204,7 +208,8 @@ public struct PracticeBaseService: Sendable {
 
     /// Replaces the trainee's ranked list of positions (codes, most preferred first).
     public func setPreferences(cohortYear: Int, trainee reference: TraineeReference, positionCodes: [String],
-                               actor: String) async throws(ServiceError) {
+                               actor: Principal) async throws(ServiceError) {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         try Self.refuseTies(positionCodes, what: "position", field: "positions")
         try await run {
             try await store.write { session in
@@ -222,7 +227,7 @@ public struct PracticeBaseService: Sendable {
                 }
                 try await session.replacePreferences(cohortID: cohort.id, traineeID: trainee.id, positionIDs: ids)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.preferences.set", entityType: "trainee", entityID: String(trainee.id),
+                    actor: actor.auditName, action: "practice.preferences.set", entityType: "trainee", entityID: String(trainee.id),
                     before: Optional<[String]>.none, after: ["positions": positionCodes]))
             }
         }
@@ -230,7 +235,8 @@ public struct PracticeBaseService: Sendable {
 
     /// Replaces the position's ranked list of trainees (most preferred first).
     public func setRanking(cohortYear: Int, positionCode: String, trainees references: [TraineeReference],
-                           actor: String) async throws(ServiceError) {
+                           actor: Principal) async throws(ServiceError) {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         try Self.refuseTies(references.map(\.description), what: "trainee", field: "trainees")
         try await run {
             try await store.write { session in
@@ -248,7 +254,7 @@ public struct PracticeBaseService: Sendable {
                 }
                 try await session.replaceRanking(cohortID: cohort.id, positionID: position.id, traineeIDs: ids)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.ranking.set", entityType: "host_position", entityID: String(position.id),
+                    actor: actor.auditName, action: "practice.ranking.set", entityType: "host_position", entityID: String(position.id),
                     before: Optional<[String]>.none, after: ["trainees": ids.map(String.init)]))
             }
         }

@@ -18,7 +18,8 @@ extension PracticeBaseService {
     // MARK: Trainees
 
     public func importTrainees(at path: String, cohortYear: Int, options: TalentImportService.Options = .init(),
-                               actor: String) async throws(ServiceError) -> PracticeImportReport {
+                               actor: Principal) async throws(ServiceError) -> PracticeImportReport {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         let file = try CSVImportFile.read(
             at: path, allowed: Self.traineeColumns,
             required: Self.traineeColumns.filter { $0 != "mobile" }, options: options)
@@ -116,7 +117,8 @@ extension PracticeBaseService {
     // MARK: Positions
 
     public func importPositions(at path: String, cohortYear: Int, options: TalentImportService.Options = .init(),
-                                actor: String) async throws(ServiceError) -> PracticeImportReport {
+                                actor: Principal) async throws(ServiceError) -> PracticeImportReport {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         let file = try CSVImportFile.read(
             at: path, allowed: Self.positionColumns, required: ["code", "enterprise_credit_code", "title", "capacity"],
             options: options)
@@ -187,14 +189,16 @@ extension PracticeBaseService {
     /// Trainees' ranked lists: one row per (trainee, position, rank). Each trainee in the file gets
     /// exactly the listed positions, in rank order; ties and repeated positions are errors.
     public func importPreferences(at path: String, cohortYear: Int, options: TalentImportService.Options = .init(),
-                                  actor: String) async throws(ServiceError) -> PracticeImportReport {
-        try await importRankedLists(at: path, cohortYear: cohortYear, side: .trainees, options: options, actor: actor)
+                                  actor: Principal) async throws(ServiceError) -> PracticeImportReport {
+        _ = try AccessTable.authorize(.practiceManage, actor)
+        return try await importRankedLists(at: path, cohortYear: cohortYear, side: .trainees, options: options, actor: actor)
     }
 
     /// Positions' ranked lists of trainees: one row per (position, trainee, rank).
     public func importRankings(at path: String, cohortYear: Int, options: TalentImportService.Options = .init(),
-                               actor: String) async throws(ServiceError) -> PracticeImportReport {
-        try await importRankedLists(at: path, cohortYear: cohortYear, side: .positions, options: options, actor: actor)
+                               actor: Principal) async throws(ServiceError) -> PracticeImportReport {
+        _ = try AccessTable.authorize(.practiceManage, actor)
+        return try await importRankedLists(at: path, cohortYear: cohortYear, side: .positions, options: options, actor: actor)
     }
 
     enum RankingSide { case trainees, positions }
@@ -207,7 +211,7 @@ extension PracticeBaseService {
     }
 
     private func importRankedLists(at path: String, cohortYear: Int, side: RankingSide, options: TalentImportService.Options,
-                                   actor: String) async throws(ServiceError) -> PracticeImportReport {
+                                   actor: Principal) async throws(ServiceError) -> PracticeImportReport {
         let allowed = side == .trainees ? Self.preferenceColumns : Self.rankingColumns
         let file = try CSVImportFile.read(
             at: path, allowed: allowed, required: ["student_number", "position", "rank"], options: options)
@@ -320,7 +324,7 @@ extension PracticeBaseService {
     /// its audit entry. File and database problems are reported together.
     private func write(
         _ file: CSVImportFile, kind: String, issues fileIssues: [ImportIssue], options: TalentImportService.Options,
-        actor: String,
+        actor: Principal,
         _ body: @escaping @Sendable (StoreSession, inout [ImportIssue]) async throws -> (added: Int, unchanged: Int)
     ) async throws(ServiceError) -> PracticeImportReport {
         try await run {
@@ -335,10 +339,10 @@ extension PracticeBaseService {
                 guard added > 0 else { return report }
                 let batch = try await session.insertImportBatch(NewImportBatch(
                     kind: "practice-\(kind)", fileName: file.fileName, fileSHA256: file.sha256, encoding: file.encoding,
-                    rowsTotal: file.rows.count, rowsAdded: added, rowsSkipped: invalidRows, actor: actor))
+                    rowsTotal: file.rows.count, rowsAdded: added, rowsSkipped: invalidRows, actor: actor.auditName))
                 report.batchID = batch.id
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.\(kind).import", entityType: "import_batch", entityID: String(batch.id),
+                    actor: actor.auditName, action: "practice.\(kind).import", entityType: "import_batch", entityID: String(batch.id),
                     before: Optional<ImportBatchRecord>.none, after: batch,
                     reason: invalidRows > 0 ? "--skip-invalid: \(invalidRows) rows skipped" : nil))
                 return report

@@ -52,7 +52,8 @@ extension PracticeBaseService {
 
     /// Computes the matching and, in one transaction, places the matched trainees for the cohort
     /// window, marks them placed and records the instance and its SHA-256 in the audit log.
-    public func commit(cohortYear: Int, actor: String) async throws(ServiceError) -> CohortMatchingOutcome {
+    public func commit(cohortYear: Int, actor: Principal) async throws(ServiceError) -> CohortMatchingOutcome {
+        _ = try AccessTable.authorize(.practiceMatch, actor)
         do {
             return try await run {
                 try await store.write { session in
@@ -65,11 +66,11 @@ extension PracticeBaseService {
                     outcome.committed = true
                     try await session.insertCohortMatching(
                         cohortID: cohort.id, instance: solved.instanceJSON, sha256: outcome.instanceSHA256,
-                        placed: outcome.matched, actor: actor)
+                        placed: outcome.matched, actor: actor.auditName)
                     try await session.insertPlacements(
                         cohortID: cohort.id, solved.pairs, start: cohort.practiceStart, end: cohort.practiceEnd)
                     try await session.appendAudit(AuditRecord(
-                        actor: actor, action: "practice.match.commit", entityType: "cohort", entityID: String(cohort.intakeYear),
+                        actor: actor.auditName, action: "practice.match.commit", entityType: "cohort", entityID: String(cohort.intakeYear),
                         before: Optional<String>.none,
                         after: MatchingAudit(
                             instanceSHA256: outcome.instanceSHA256, matched: outcome.matched, unmatched: outcome.unmatched,

@@ -21,7 +21,8 @@ extension PracticeBaseService {
     /// by the host enterprise (identity key of the talent).
     /// `date` may not be after `today` (as for every step below).
     public func start(_ reference: TraineeReference, mentorIdentity: String, on date: CalendarDate = .today(),
-                      today: CalendarDate = .today(), actor: String) async throws(ServiceError) -> TraineeRecord {
+                      today: CalendarDate = .today(), actor: Principal) async throws(ServiceError) -> TraineeRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         try date.requireHappened(by: today, "the start of a practice")
         return try await step(reference, action: "start", actor: actor) { before, session in
             try Self.require(before, in: .placed, to: "start the practice")
@@ -49,7 +50,8 @@ extension PracticeBaseService {
     /// Records the mid-term or final stage report with the mentor's grade (once per stage).
     public func submitReport(_ reference: TraineeReference, stage: PracticeStage, grade: MentorGrade,
                              on date: CalendarDate = .today(), summary: String? = nil, today: CalendarDate = .today(),
-                             actor: String) async throws(ServiceError) -> StageReportRecord {
+                             actor: Principal) async throws(ServiceError) -> StageReportRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         try date.requireHappened(by: today, "a stage report")
         return try await run {
             try await store.write { session in
@@ -69,7 +71,7 @@ extension PracticeBaseService {
                 let record = try await session.insertStageReport(
                     placementID: placement.id, stage: stage, grade: grade, on: date, summary: summary?.trimmed.nonEmpty)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.report.submit", entityType: "trainee", entityID: String(trainee.id),
+                    actor: actor.auditName, action: "practice.report.submit", entityType: "trainee", entityID: String(trainee.id),
                     before: Optional<StageReportRecord>.none, after: record))
                 return record
             }
@@ -79,7 +81,8 @@ extension PracticeBaseService {
     /// Records the final assessment (pass or fail, with the title of the practice report).
     public func assess(_ reference: TraineeReference, result: AssessmentResult, reportTitle: String,
                        on date: CalendarDate = .today(), today: CalendarDate = .today(),
-                       actor: String) async throws(ServiceError) -> FinalAssessmentRecord {
+                       actor: Principal) async throws(ServiceError) -> FinalAssessmentRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         try date.requireHappened(by: today, "a final assessment")
         guard let title = reportTitle.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "title", value: reportTitle, reason: "is empty",
@@ -97,7 +100,7 @@ extension PracticeBaseService {
                 let record = FinalAssessmentRecord(placementID: placement.id, result: result, reportTitle: title, assessedOn: date)
                 try await session.insertFinalAssessment(record)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.assess", entityType: "trainee", entityID: String(trainee.id),
+                    actor: actor.auditName, action: "practice.assess", entityType: "trainee", entityID: String(trainee.id),
                     before: Optional<FinalAssessmentRecord>.none, after: record))
                 return record
             }
@@ -107,7 +110,8 @@ extension PracticeBaseService {
     /// Completes the practice; refused, with every reason, while the duration (per the policy), a stage
     /// report or a passed final assessment is missing.
     public func complete(_ reference: TraineeReference, on date: CalendarDate = .today(), today: CalendarDate = .today(),
-                         actor: String) async throws(ServiceError) -> TraineeRecord {
+                         actor: Principal) async throws(ServiceError) -> TraineeRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         try date.requireHappened(by: today, "a completion")
         return try await step(reference, action: "complete", actor: actor) { before, session in
             try Self.require(before, in: .inPractice, to: "complete the practice")
@@ -128,7 +132,8 @@ extension PracticeBaseService {
 
     /// Withdraws a trainee (from any state before completion), with the reason.
     public func withdraw(_ reference: TraineeReference, reason: String, on date: CalendarDate = .today(),
-                         today: CalendarDate = .today(), actor: String) async throws(ServiceError) -> TraineeRecord {
+                         today: CalendarDate = .today(), actor: Principal) async throws(ServiceError) -> TraineeRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         try date.requireHappened(by: today, "a withdrawal")
         guard let reason = reason.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "reason", value: reason, reason: "is empty",
@@ -147,7 +152,7 @@ extension PracticeBaseService {
 
     /// Runs one status step in a transaction: lock, change, read back, audit (`body` returns the audit reason).
     private func step(
-        _ reference: TraineeReference, action: String, actor: String,
+        _ reference: TraineeReference, action: String, actor: Principal,
         _ body: @escaping @Sendable (TraineeRecord, StoreSession) async throws -> String?
     ) async throws(ServiceError) -> TraineeRecord {
         try await run {
@@ -156,7 +161,7 @@ extension PracticeBaseService {
                 let reason = try await body(before, session)
                 guard let after = try await session.trainee(id: before.id) else { throw ServiceError.internal(before) }
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.\(action)", entityType: "trainee", entityID: String(before.id),
+                    actor: actor.auditName, action: "practice.\(action)", entityType: "trainee", entityID: String(before.id),
                     before: before, after: after, reason: reason))
                 return after
             }

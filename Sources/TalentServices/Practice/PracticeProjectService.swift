@@ -5,7 +5,8 @@ import TalentStore
 /// Cooperation projects (产学研合作项目) with their partners, trainees and mentors; technical problems
 /// posed by enterprises and the projects that solved them; awards won by projects.
 extension PracticeBaseService {
-    public func addProject(_ input: ProjectInput, actor: String) async throws(ServiceError) -> CooperationProjectRecord {
+    public func addProject(_ input: ProjectInput, actor: Principal) async throws(ServiceError) -> CooperationProjectRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         guard let title = input.title.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "title", value: input.title, reason: "is empty"))
         }
@@ -42,7 +43,7 @@ extension PracticeBaseService {
                     title: title, enterpriseID: enterprise.id, startYear: input.startYear, partnerIDs: partnerIDs,
                     traineeIDs: traineeIDs.sorted(), mentorIDs: mentorIDs.sorted())
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.project.add", entityType: "cooperation_project", entityID: String(record.id),
+                    actor: actor.auditName, action: "practice.project.add", entityType: "cooperation_project", entityID: String(record.id),
                     before: Optional<CooperationProjectRecord>.none, after: record))
                 return record
             }
@@ -57,7 +58,8 @@ extension PracticeBaseService {
 
     /// `posedOn` may not be after `today`.
     public func addProblem(enterpriseCode: String, title: String, posedOn: CalendarDate, today: CalendarDate = .today(),
-                           actor: String) async throws(ServiceError) -> TechnicalProblemRecord {
+                           actor: Principal) async throws(ServiceError) -> TechnicalProblemRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         try posedOn.requireHappened(by: today, "a technical problem")
         guard let title = title.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "title", value: title, reason: "is empty"))
@@ -67,7 +69,7 @@ extension PracticeBaseService {
                 let enterprise = try await Self.organisation(enterpriseCode, kinds: [.enterprise], session)
                 let record = try await session.insertProblem(enterpriseID: enterprise.id, title: title, posedOn: posedOn)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.problem.add", entityType: "technical_problem", entityID: String(record.id),
+                    actor: actor.auditName, action: "practice.problem.add", entityType: "technical_problem", entityID: String(record.id),
                     before: Optional<TechnicalProblemRecord>.none, after: record))
                 return record
             }
@@ -76,7 +78,8 @@ extension PracticeBaseService {
 
     /// Marks a problem solved by a project on a day (once; not after `today`).
     public func solveProblem(id: Int64, projectID: Int64, on date: CalendarDate, today: CalendarDate = .today(),
-                             actor: String) async throws(ServiceError) -> TechnicalProblemRecord {
+                             actor: Principal) async throws(ServiceError) -> TechnicalProblemRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         try date.requireHappened(by: today, "a solution")
         return try await run {
             try await store.write { session in
@@ -96,7 +99,7 @@ extension PracticeBaseService {
                 try await session.solveProblem(id: id, projectID: projectID, on: date)
                 guard let after = try await session.problem(id: id) else { throw ServiceError.notFound("problem #\(id)") }
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.problem.solve", entityType: "technical_problem", entityID: String(id),
+                    actor: actor.auditName, action: "practice.problem.solve", entityType: "technical_problem", entityID: String(id),
                     before: before, after: after))
                 return after
             }
@@ -112,7 +115,8 @@ extension PracticeBaseService {
 
     /// `year` may not be after the year of `today`.
     public func addAward(projectID: Int64, level: AwardLevel, year: Int, name: String, today: CalendarDate = .today(),
-                         actor: String) async throws(ServiceError) -> ProjectAwardRecord {
+                         actor: Principal) async throws(ServiceError) -> ProjectAwardRecord {
+        _ = try AccessTable.authorize(.practiceManage, actor)
         try requireHappened(year: year, by: today, "an award")
         guard let name = name.trimmed.nonEmpty else {
             throw .invalid(ValidationError(field: "name", value: name, reason: "is empty", hint: "give the award's name"))
@@ -130,7 +134,7 @@ extension PracticeBaseService {
                 }
                 let record = try await session.insertAward(projectID: projectID, level: level, year: year, name: name)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "practice.award.add", entityType: "project_award", entityID: String(record.id),
+                    actor: actor.auditName, action: "practice.award.add", entityType: "project_award", entityID: String(record.id),
                     before: Optional<ProjectAwardRecord>.none, after: record))
                 return record
             }

@@ -54,10 +54,12 @@ public struct CertificationService: Sendable {
 
     /// Opens a certification for the talent (one open at a time; the database enforces it too).
     public func apply(identityKey: String, requestedClass: TalentClass?, on date: CalendarDate = .today(),
-                      actor: String) async throws(ServiceError) -> CertificationRecord {
-        try await run {
+                      actor: Principal) async throws(ServiceError) -> CertificationRecord {
+        let access = try AccessTable.authorize(.certificationApply, actor)
+        return try await run {
             try await store.write { session in
-                guard let talent = try await session.talent(identityKey: identityKey, forUpdate: true) else {
+                guard let talent = try await session.talent(identityKey: identityKey, forUpdate: true),
+                      access.reaches(talentID: talent.id, employerID: talent.employer?.id) else {
                     throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
                 }
                 let existing = try await session.certifications(talentID: talent.id)
@@ -76,9 +78,9 @@ public struct CertificationService: Sendable {
                 let record = try await session.insertCertification(
                     talentID: talent.id, requestedClass: requestedClass?.number, appliedOn: date)
                 try await session.appendCertificationEvent(
-                    certificationID: record.id, event: "apply", from: nil, to: .applied, on: date, actor: actor, reason: nil)
+                    certificationID: record.id, event: "apply", from: nil, to: .applied, on: date, actor: actor.auditName, reason: nil)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "certification.apply", entityType: "certification", entityID: String(record.id),
+                    actor: actor.auditName, action: "certification.apply", entityType: "certification", entityID: String(record.id),
                     before: Optional<CertificationRecord>.none, after: record))
                 return record
             }
@@ -87,10 +89,13 @@ public struct CertificationService: Sendable {
 
     /// Applies one step to the talent's certification: the open one, or for revoke/expire/renew the
     /// one in force (or expired, for renew).
-    public func advance(identityKey: String, _ step: Step, actor: String) async throws(ServiceError) -> CertificationRecord {
-        try await run {
+    public func advance(identityKey: String, _ step: Step, actor: Principal) async throws(ServiceError) -> CertificationRecord {
+        // The employer recommends its own staff; every other step is the office's review.
+        let access = try AccessTable.authorize(step.event == .recommend ? .certificationRecommend : .certificationReview, actor)
+        return try await run {
             try await store.write { session in
-                guard let talent = try await session.talent(identityKey: identityKey) else {
+                guard let talent = try await session.talent(identityKey: identityKey),
+                      access.reaches(talentID: talent.id, employerID: talent.employer?.id) else {
                     throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
                 }
                 let all = try await session.certifications(talentID: talent.id)
@@ -105,8 +110,9 @@ public struct CertificationService: Sendable {
     }
 
     /// Marks every certification whose validity ended before `date` as expired.
-    public func expireDue(on date: CalendarDate = .today(), actor: String) async throws(ServiceError) -> [CertificationRecord] {
-        try await run {
+    public func expireDue(on date: CalendarDate = .today(), actor: Principal) async throws(ServiceError) -> [CertificationRecord] {
+        _ = try AccessTable.authorize(.certificationReview, actor)
+        return try await run {
             try await store.write { session in
                 var expired: [CertificationRecord] = []
                 for record in try await session.certificationsDueToExpire(before: date) {
@@ -117,14 +123,20 @@ public struct CertificationService: Sendable {
         }
     }
 
-    public func list(_ filter: CertificationFilter) async throws(ServiceError) -> [CertificationRecord] {
-        try await run { try await store.read { try await $0.certifications(filter) } }
+    public func list(_ filter: CertificationFilter, actor: Principal) async throws(ServiceError) -> [CertificationRecord] {
+        let access = try AccessTable.authorize(.certificationRead, actor)
+        guard access.reachesEverything else {
+            throw .notPermitted("\(actor.auditName) lists certifications one talent at a time")
+        }
+        return try await run { try await store.read { try await $0.certifications(filter) } }
     }
 
-    public func certifications(identityKey: String) async throws(ServiceError) -> [CertificationRecord] {
-        try await run {
+    public func certifications(identityKey: String, actor: Principal) async throws(ServiceError) -> [CertificationRecord] {
+        let access = try AccessTable.authorize(.certificationRead, actor)
+        return try await run {
             try await store.read { session in
-                guard let talent = try await session.talent(identityKey: identityKey) else {
+                guard let talent = try await session.talent(identityKey: identityKey),
+                      access.reaches(talentID: talent.id, employerID: talent.employer?.id) else {
                     throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
                 }
                 return try await session.certifications(talentID: talent.id)
@@ -138,7 +150,7 @@ public struct CertificationService: Sendable {
 
     // MARK: The step itself
 
-    private func apply(_ step: Step, to before: CertificationRecord, session: StoreSession, actor: String) async throws -> CertificationRecord {
+    private func apply(_ step: Step, to before: CertificationRecord, session: StoreSession, actor: Principal) async throws -> CertificationRecord {
         let subject = "certification #\(before.id) of \(before.talentName)"
         let next: CertificationStatus
         do {
@@ -183,10 +195,10 @@ public struct CertificationService: Sendable {
         }
         try await session.updateCertification(after)
         try await session.appendCertificationEvent(
-            certificationID: after.id, event: step.event.rawValue, from: before.status, to: next, on: step.on, actor: actor,
+            certificationID: after.id, event: step.event.rawValue, from: before.status, to: next, on: step.on, actor: actor.auditName,
             reason: step.reason)
         try await session.appendAudit(AuditRecord(
-            actor: actor, action: "certification.\(step.event.rawValue)", entityType: "certification",
+            actor: actor.auditName, action: "certification.\(step.event.rawValue)", entityType: "certification",
             entityID: String(after.id), before: before, after: after,
             reason: usesTerms ? [step.reason, classNote, inForce?.stamp].compactMap { $0 }.joined(separator: "; ").nonEmpty
                               : step.reason))

@@ -4,11 +4,11 @@ import TalentStore
 /// shown. A use case given one reads and writes one `pii.reveal` audit entry per person shown in the
 /// same transaction, so no reveal goes unrecorded and `audit list --entity talent:ID` finds each.
 public struct PIIReveal: Sendable {
-    public var actor: String
+    public var actor: Principal
     /// The command or page that shows the numbers, e.g. `talent list`.
     public var scope: String
 
-    public init(actor: String, scope: String) {
+    public init(actor: Principal, scope: String) {
         self.actor = actor
         self.scope = scope
     }
@@ -28,7 +28,7 @@ extension StoreSession {
         let shown = ids.count == 1 ? "1 \(entityType)" : "\(ids.count) \(entityType)s"
         try await appendAudit(
             AuditRecord(
-                actor: reveal.actor, action: "pii.reveal", entityType: entityType, entityID: "",
+                actor: reveal.actor.auditName, action: "pii.reveal", entityType: entityType, entityID: "",
                 before: Optional<[String: String]>.none, after: ["scope": reveal.scope, "shown_together": shown],
                 reason: "full identity and mobile numbers shown"),
             forEach: ids.map(String.init))

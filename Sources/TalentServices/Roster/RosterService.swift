@@ -13,7 +13,11 @@ public struct RosterService: Sendable {
 
     /// The roster of a cohort, sorted by university, then name, in pinyin order. A filter that names
     /// nothing registered is refused (not an empty roster), so a typo does not pass for "nobody".
-    public func roster(_ request: RosterRequest, actor: String, now: Date = Date()) async throws(ServiceError) -> Roster {
+    public func roster(_ request: RosterRequest, actor: Principal, now: Date = Date()) async throws(ServiceError) -> Roster {
+        let access = try AccessTable.authorize(.rosterRead, actor)
+        if request.revealPII && !actor.mayRevealPersonalData {
+            throw .notPermitted("\(actor.auditName) may not see full identity and mobile numbers: that needs the reveal-pii entitlement")
+        }
         let university = Self.reference(request.university)
         let enterprise = Self.reference(request.enterprise)
         let mentor = Self.reference(request.mentor)
@@ -24,7 +28,26 @@ public struct RosterService: Sendable {
                     "no cohort has intake year \(request.cohortYear)", next: .listCohorts)
             }
             var terms: [Roster.FilterTerm] = []
-            if let university {
+            var scopedFilter = filter
+            if !access.reachesEverything {
+                // A university's coordinator sees its own trainees only: the university filter is its own,
+                // and naming another reads as naming none.
+                var own: [RosterReferent] = []
+                for id in access.universities.sorted() {
+                    if let org = try await session.organisation(id: id) { own.append(RosterReferent(code: org.creditCode, name: org.name)) }
+                }
+                var chosen = own
+                if let university {
+                    let named = try await session.rosterOrganisations(reference: university, kind: .university)
+                    chosen = named.filter { found in own.contains { $0.code == found.code } }
+                }
+                let term = try Self.term("培养高校", university ?? "", chosen, what: "university")
+                scopedFilter.university = chosen.count == 1 ? chosen[0].code : nil
+                guard scopedFilter.university != nil else {
+                    throw ServiceError.refused("name one university of this account (--university)")
+                }
+                terms.append(term)
+            } else if let university {
                 terms.append(try Self.term("培养高校", university, try await session.rosterOrganisations(
                     reference: university, kind: .university), what: "university"))
             }
@@ -43,10 +66,10 @@ public struct RosterService: Sendable {
                 // A mentor's identity number is personal data: the filter names the mentor only.
                 terms.append(Roster.FilterTerm(label: "企业导师", value: Set(found.map(\.name)).sorted().joined(separator: "、")))
             }
-            let rows = try await session.roster(filter)
+            let rows = try await session.roster(scopedFilter)
             if request.revealPII && !rows.isEmpty {
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "pii.reveal", entityType: "roster", entityID: cohort.name,
+                    actor: actor.auditName, action: "pii.reveal", entityType: "roster", entityID: cohort.name,
                     before: Optional<[String: String]>.none,
                     after: ["scope": "practice roster", "filter": ([Roster.FilterTerm(label: "年级", value: cohort.name)] + terms)
                                 .map { "\($0.label): \($0.value)" }.joined(separator: "；"),

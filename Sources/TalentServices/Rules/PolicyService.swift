@@ -15,7 +15,7 @@ public struct PolicyService: Sendable {
 
     /// Reads the file at `path` and loads it (see ``load(data:file:effective:actor:)``).
     public func load(at path: String, effective: CalendarDate? = nil,
-                     actor: String) async throws(ServiceError) -> StoredPolicyRecord {
+                     actor: Principal) async throws(ServiceError) -> StoredPolicyRecord {
         let data = try PolicyInForce.readPolicyFile(at: path)
         return try await load(data: data, file: (path as NSString).lastPathComponent, effective: effective, actor: actor)
     }
@@ -24,7 +24,8 @@ public struct PolicyService: Sendable {
     /// (default: the file's `effective:`). Refuses a text (by SHA-256) or a version label already stored.
     /// One transaction, audited as `policy.load`.
     public func load(data: Data, file: String? = nil, effective: CalendarDate? = nil,
-                     actor: String) async throws(ServiceError) -> StoredPolicyRecord {
+                     actor: Principal) async throws(ServiceError) -> StoredPolicyRecord {
+        _ = try AccessTable.authorize(.rulesLoad, actor)
         let checked: PolicyFile
         do {
             checked = try PolicyFile(data: data, file: file)
@@ -56,10 +57,10 @@ public struct PolicyService: Sendable {
                             + "stored versions never change: give the edited file a new `version:` label")
                 }
                 var record = try await session.insertPolicy(
-                    version: version, effective: effective, content: checked.text, sha256: checked.sha256, loadedBy: actor)
+                    version: version, effective: effective, content: checked.text, sha256: checked.sha256, loadedBy: actor.auditName)
                 record.content = nil
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "policy.load", entityType: "policy", entityID: version,
+                    actor: actor.auditName, action: "policy.load", entityType: "policy", entityID: version,
                     before: Optional<StoredPolicyRecord>.none, after: record,
                     reason: effective == checked.policy.effective
                         ? nil : "effective \(effective) given on loading; the file says \(checked.policy.effective)"))

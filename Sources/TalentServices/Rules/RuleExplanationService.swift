@@ -157,7 +157,8 @@ extension RuleExplanationService {
     /// in force on `date`. Audited as `talent.honours`.
     @discardableResult
     public func setHonours(identityKey: String, _ honours: [String], on date: CalendarDate,
-                           actor: String) async throws(ServiceError) -> [String] {
+                           actor: Principal) async throws(ServiceError) -> [String] {
+        _ = try AccessTable.authorize(.talentHonours, actor)
         let wanted = Array(Set(honours.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })).sorted()
         return try await run {
             try await store.write { session in
@@ -173,7 +174,7 @@ extension RuleExplanationService {
                 let (talent, record) = try await Self.talentFacts(identityKey, session)
                 try await session.setHonours(talentID: talent.id, wanted)
                 try await session.appendAudit(AuditRecord(
-                    actor: actor, action: "talent.honours", entityType: "talent", entityID: String(talent.id),
+                    actor: actor.auditName, action: "talent.honours", entityType: "talent", entityID: String(talent.id),
                     before: record.honours, after: wanted, reason: policy.stamp))
                 return wanted
             }

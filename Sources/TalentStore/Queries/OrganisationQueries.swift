@@ -78,6 +78,12 @@ extension StoreSession {
             """, organisation(from:))
     }
 
+    public func organisation(id: Int64) async throws -> OrganisationRecord? {
+        try await firstRow("""
+            SELECT \(unescaped: Self.organisationColumns) FROM organisations WHERE id = \(id)
+            """, organisation(from:))
+    }
+
     /// Sorted by name in pinyin order.
     public func organisations(_ filter: OrganisationFilter) async throws -> [OrganisationRecord] {
         try await rows("""

@@ -96,6 +96,11 @@ public struct RosterRow: Sendable, Codable, Equatable {
 public struct RosterReferent: Sendable, Equatable {
     public var code: String
     public var name: String
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
 }
 
 extension StoreSession {

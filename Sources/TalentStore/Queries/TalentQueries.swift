@@ -5,6 +5,8 @@ import TalentDomain
 /// A registered talent as stored, with the employer's code and name.
 public struct TalentRecord: Sendable, Codable, Equatable {
     public struct Employer: Sendable, Codable, Equatable {
+        /// The organisation's record number (an employer account's scope).
+        public var id: Int64
         public var creditCode: String
         public var name: String
     }
@@ -54,6 +56,10 @@ public struct TalentFilter: Sendable {
     public var nameContains: String?
     public var limit: Int
     public var offset: Int
+    /// Only talents employed by these organisations or with these record numbers (an account's scope);
+    /// nil for no limit. Both given: either matches.
+    public var withinEmployers: [Int64]?
+    public var withinTalents: [Int64]?
 
     public init(employerCreditCode: String? = nil, nameContains: String? = nil, limit: Int = 100, offset: Int = 0) {
         self.employerCreditCode = employerCreditCode
@@ -61,17 +67,26 @@ public struct TalentFilter: Sendable {
         self.limit = limit
         self.offset = offset
     }
+
+    /// Limited to the talents of these employers and these talents.
+    public func within(employers: [Int64], talents: [Int64]) -> TalentFilter {
+        var copy = self
+        copy.withinEmployers = employers
+        copy.withinTalents = talents
+        return copy
+    }
 }
 
 extension StoreSession {
     static let talentColumns = """
         t.id, t.name, t.id_number, t.passport, t.nationality, t.birth_date::text AS birth_date, t.sex, t.mobile,
-        t.email, t.degree, t.university, t.major, t.title, t.skill_level, o.credit_code AS employer_code,
+        t.email, t.degree, t.university, t.major, t.title, t.skill_level, o.id AS employer_id, o.credit_code AS employer_code,
         o.name AS employer_name, t.contract_start::text AS contract_start, t.contract_end::text AS contract_end,
         to_char(t.insurance_since, 'YYYY-MM') AS insurance_since, t.owns_housing, t.version, t.created_at, t.updated_at
         """
 
     func talent(from row: RowReader) throws -> TalentRecord {
+        let employerID: Int64? = try row.value("employer_id")
         let employerCode: String? = try row.value("employer_code")
         let employerName: String? = try row.value("employer_name")
         let insurance: String? = try row.value("insurance_since")
@@ -83,7 +98,7 @@ extension StoreSession {
             degree: try row.term("degree", as: Degree.self), university: try row.value("university"),
             major: try row.value("major"), title: try row.term("title", as: ProfessionalTitle.self) ?? .none,
             skillLevel: try row.term("skill_level", as: SkillLevel.self) ?? .none,
-            employer: employerCode.map { TalentRecord.Employer(creditCode: $0, name: employerName ?? "") },
+            employer: employerID.map { TalentRecord.Employer(id: $0, creditCode: employerCode ?? "", name: employerName ?? "") },
             contractStart: try row.date("contract_start"), contractEnd: try row.date("contract_end"),
             insuranceSince: insurance.flatMap(YearMonth.init), ownsHousing: try row.value("owns_housing"),
             version: try row.value("version"), createdAt: try row.value("created_at"),
@@ -150,6 +165,8 @@ extension StoreSession {
             FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id
             WHERE (\(filter.employerCreditCode)::text IS NULL OR o.credit_code = \(filter.employerCreditCode))
               AND (\(namePattern)::text IS NULL OR t.name LIKE \(namePattern) ESCAPE '\\')
+              AND ((\(filter.withinEmployers)::bigint[] IS NULL AND \(filter.withinTalents)::bigint[] IS NULL)
+                   OR t.employer_id = ANY(\(filter.withinEmployers ?? [])) OR t.id = ANY(\(filter.withinTalents ?? [])))
             ORDER BY t.name COLLATE "zh-x-icu", t.id
             LIMIT \(filter.limit) OFFSET \(filter.offset)
             """, talent(from:))

@@ -36,7 +36,7 @@ public struct DatabaseRoles: Sendable, Equatable {
     /// Tables the application only reads.
     public static let readOnlyTables = ["schema_migrations"]
     /// The only tables the application deletes rows from (lists it replaces as a whole).
-    public static let deletableTables = ["position_preferences", "position_rankings", "talent_honours"]
+    public static let deletableTables = ["position_preferences", "position_rankings", "talent_honours", "account_roles"]
     /// Functions that run as the owner (ANALYZE needs the owner) and that the application may call.
     public static let ownerFunctions = ["analyze_housing_round_facts()"]
 

@@ -47,7 +47,7 @@ struct AuditCommand: AsyncParsableCommand {
                 sinceDate = parsed
             }
             try await Command.run { zone in
-                let entries = try await zone.audit.entries(entity: entity, action: action, since: sinceDate, limit: limit)
+                let entries = try await zone.audit.entries(entity: entity, action: action, since: sinceDate, limit: limit, actor: LocalOperator.principal)
                 if output.json { return Output.json(entries) }
                 let formatter = ISO8601DateFormatter()
                 Output.table(["#", "at", "actor", "action", "entity", "reason"], entries.map {

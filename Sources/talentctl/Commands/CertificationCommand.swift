@@ -142,7 +142,7 @@ struct CertificationCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let records = try await zone.certification.list(
-                    CertificationFilter(status: status, talentClass: talentClass?.number, limit: limit))
+                    CertificationFilter(status: status, talentClass: talentClass?.number, limit: limit), actor: LocalOperator.principal)
                 if output.json { return Output.json(records) }
                 Output.table(["#", "talent", "identity", "status", "class", "notice ends", "valid until"], records.map {
                     [String($0.id), $0.talentName, $0.identityKey.description, $0.status.chineseName,

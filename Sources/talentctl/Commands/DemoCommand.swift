@@ -57,7 +57,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             Self.show(summary)
             if let newest = plan.cohorts.last {
-                let roster = try await zone.roster.roster(RosterRequest(cohortYear: newest.year), actor: "demo")
+                let roster = try await zone.roster.roster(RosterRequest(cohortYear: newest.year), actor: .localOperator("demo"))
                 Output.line(RosterDocument.table(roster, limit: 15))
                 Output.line("")
             }
@@ -85,7 +85,7 @@ struct DemoCommand: AsyncParsableCommand {
     static func explainFirstApplicant(_ zone: TalentZone, _ export: AllocationExport,
                                       on date: CalendarDate) async throws -> TalentExplanation? {
         guard let first = export.applicants.first else { return nil }
-        let application = try await zone.housingApplications.application(number: first.id)
+        let application = try await zone.housingApplications.application(number: first.id, actor: LocalOperator.principal)
         return try await zone.ruleExplanations.explain(
             identityKey: application.talentIdentityKey.fullValue, on: date, policy: .version(export.policyVersion))
     }

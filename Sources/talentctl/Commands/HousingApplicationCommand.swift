@@ -82,7 +82,7 @@ struct HousingApplicationCommand: AsyncParsableCommand {
             let key: String?
             do { key = try talent.map(identityKey) } catch { throw Failure.report(error) }
             try await Command.run { zone in
-                let records = try await zone.housingApplications.applications(status: filter, talent: key)
+                let records = try await zone.housingApplications.applications(status: filter, talent: key, actor: LocalOperator.principal)
                 let views = records.map(ApplicationView.init)
                 if output.json { return Output.json(views) }
                 Output.table(["number", "talent", "identity", "by", "household", "preferences", "applied", "status"], views.map {
@@ -104,7 +104,7 @@ struct HousingApplicationCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let record = try await zone.housingApplications.application(number: number)
+                let record = try await zone.housingApplications.application(number: number, actor: LocalOperator.principal)
                 let view = ApplicationView(record)
                 if output.json { return Output.json(view) }
                 var fields: [(String, String)] = [

@@ -32,7 +32,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let key = try talent.map { try identityKey($0) }
-                let leases = try await zone.housingLeases.leases(status: status, talent: key, unit: unit)
+                let leases = try await zone.housingLeases.leases(status: status, talent: key, unit: unit, actor: LocalOperator.principal)
                 if output.json { return Output.json(leases) }
                 if leases.isEmpty { return Output.line("No leases.") }
                 Output.table(["lease", "talent", "unit", "start", "end", "status", "renews"], leases.map {
@@ -54,7 +54,7 @@ struct HousingLeaseCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let lease = try await zone.housingLeases.lease(number: number)
+                let lease = try await zone.housingLeases.lease(number: number, actor: LocalOperator.principal)
                 if output.json { return Output.json(lease) }
                 LeaseView.show(lease)
             }

@@ -28,7 +28,7 @@ struct HousingOfferCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let offer = try await zone.housingOffers.offer(id: id)
+                let offer = try await zone.housingOffers.offer(id: id, actor: LocalOperator.principal)
                 if output.json { return Output.json(offer) }
                 OfferView.show(offer)
             }

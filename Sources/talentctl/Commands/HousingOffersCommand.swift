@@ -31,7 +31,7 @@ struct HousingOffersCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let key = try talent.map { try identityKey($0) }
-                let offers = try await zone.housingOffers.offers(round: round, status: status, talent: key)
+                let offers = try await zone.housingOffers.offers(round: round, status: status, talent: key, actor: LocalOperator.principal)
                 if output.json { return Output.json(offers) }
                 if offers.isEmpty { return Output.line("No offers.") }
                 Output.table(OfferView.headers, offers.map(OfferView.row), rightAligned: [0])

@@ -25,7 +25,7 @@ struct HousingStatusCommand: AsyncParsableCommand {
     func run() async throws {
         try await Command.run { zone in
             let standing = 
-                try await zone.housingStatus.status(talent: try identityKey(talent), on: on?.date ?? .today())
+                try await zone.housingStatus.status(talent: try identityKey(talent), on: on?.date ?? .today(), actor: LocalOperator.principal)
             if output.json { return Output.json(standing) }
             Self.show(standing)
         }

@@ -56,7 +56,7 @@ struct OrganisationCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let records = try await zone.registry.organisations(
-                    OrganisationFilter(kind: kind, chain: chain, inZone: inZone ? true : nil))
+                    OrganisationFilter(kind: kind, chain: chain, inZone: inZone ? true : nil), actor: LocalOperator.principal)
                 if output.json { return Output.json(records) }
                 Output.table(["credit code", "name", "kind", "chain", "in zone"], records.map {
                     [$0.creditCode + ($0.checksumValid ? "" : " (!)"), $0.name, $0.kind.chineseName,
@@ -77,7 +77,7 @@ struct OrganisationCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let record = try await zone.registry.organisation(creditCode: creditCode)
+                let record = try await zone.registry.organisation(creditCode: creditCode, actor: LocalOperator.principal)
                 if output.json { return Output.json(record) }
                 Output.fields([
                     ("name", record.name), ("credit code", record.creditCode),

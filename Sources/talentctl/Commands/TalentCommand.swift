@@ -88,7 +88,8 @@ struct TalentCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let key = try identityKey(identity)
                 let dossier = try await zone.registry.dossier(
-                    identityKey: key, reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent show") : nil)
+                    identityKey: key, reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent show") : nil,
+                    actor: actor.resolved)
                 let (record, certifications) = (dossier.talent, dossier.certifications)
                 let view = TalentView(record)
                 if output.json { return Output.json(Report(talent: view, certifications: certifications)) }
@@ -135,7 +136,8 @@ struct TalentCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let records = try await zone.registry.talents(
                     TalentFilter(employerCreditCode: employer?.uppercased(), nameContains: name, limit: limit, offset: offset),
-                    reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent list") : nil)
+                    reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent list") : nil,
+                    actor: actor.resolved)
                 let views = records.map { TalentView($0) }
                 if output.json { return Output.json(views) }
                 Output.table(["#", "name", "identity", "mobile", "degree", "title", "employer"], views.map {
@@ -160,7 +162,8 @@ struct TalentCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let key = try identityKey(identity)
                 let versions = try await zone.registry.history(
-                    identityKey: key, reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent history") : nil)
+                    identityKey: key, reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent history") : nil,
+                    actor: actor.resolved)
                 if output.json { return Output.json(versions) }
                 Output.table(["version", "replaced at", "record"], versions.map {
                     [String($0.version), ISO8601DateFormatter().string(from: $0.replacedAt), $0.data]

@@ -4,13 +4,22 @@ import TalentServices
 
 /// Options every command that changes data takes.
 struct ActorOptions: ParsableArguments {
-    @Option(help: "Who is making the change, for the audit log (default: the OS user).")
+    @Option(help: "Who is making the change, for the audit log, which records it as cli:NAME (default: the OS user).")
     var actor: String?
 
-    var resolved: String {
-        if let actor, !actor.trimmingCharacters(in: .whitespaces).isEmpty { return actor }
-        return ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.environment["USER"]
-            ?? NSUserName()
+    /// The local operator (an office administrator) named by `--actor` or the OS user.
+    var resolved: Principal {
+        if let actor, !actor.trimmingCharacters(in: .whitespaces).isEmpty { return .localOperator(actor) }
+        return LocalOperator.principal
+    }
+}
+
+/// The CLI acts as a local operator: an office administrator named by the OS user. Someone with a shell on
+/// the database server can already do anything; the audit log records `cli:NAME` (Docs/access.md).
+enum LocalOperator {
+    static var principal: Principal {
+        let environment = ProcessInfo.processInfo.environment
+        return .localOperator(environment["SUDO_USER"] ?? environment["USER"] ?? NSUserName())
     }
 }
 
