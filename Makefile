@@ -1,12 +1,14 @@
 # TalentZone — two commands on a fresh Debian machine with Swift:
 #   make demo   load the demo data set into the embedded PostgreSQL cluster and print the summary
 #   make test   run every test against throwaway PostgreSQL clusters
-# Also: make build, make bench (release build, prints figures), make db-down, make clean.
+# Also: make serve (talentd, the HTTP server, on 127.0.0.1:8080), make build, make bench (release build,
+# prints figures), make db-down, make clean.
 
 SWIFT ?= swift
 TALENTCTL := .build/debug/talentctl
+TALENTD := .build/debug/talentd
 
-.PHONY: demo test build bench db-down clean postgres python3 openssl
+.PHONY: demo serve test build bench db-down clean postgres python3 openssl
 
 # $(call debian-package,CHECK,PACKAGE): runs CHECK; when it fails, installs Debian's PACKAGE (as root)
 # or says how to.
@@ -37,6 +39,11 @@ build:
 
 demo: postgres build
 	$(TALENTCTL) demo
+
+# talentd on the same database as talentctl (the embedded cluster unless DATABASE_URL or PG* say otherwise).
+serve: postgres
+	$(SWIFT) build --product talentd
+	$(TALENTD)
 
 test: postgres python3 openssl
 	$(SWIFT) build --build-tests

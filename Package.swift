@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Rooms (see Docs/architecture.md, "Who may import whom", which Tests/ArchitectureTests enforces):
-// data flows one way, talentctl → TalentServices → (TalentRules, TalentStore) → TalentDomain.
+// data flows one way, talentctl → TalentServices → (TalentRules, TalentStore) → TalentDomain, and
+// talentd → TalentHTTP → TalentServices.
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
@@ -12,7 +13,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "talentctl", targets: ["talentctl"]),
+        .executable(name: "talentd", targets: ["talentd"]),
         .library(name: "TalentServices", targets: ["TalentServices"]),
+        .library(name: "TalentHTTP", targets: ["TalentHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/postgres-nio.git", "1.33.0"..<"1.34.0"),
@@ -25,6 +28,15 @@ let package = Package(
         // Account passwords (TalentServices): its HummingbirdBcrypt target needs only its C bcrypt, not the
         // HTTP stack, so talentctl stays free of Hummingbird.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // The HTTP room (talentd): router, server, middleware, graceful shutdown.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        // GET /metrics: one PrometheusCollectorRegistry per application, no global metrics system.
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
+        // Already a dependency of hummingbird; we run the application in a ServiceGroup of our own
+        // (graceful shutdown on SIGTERM/SIGINT, and on demand for tests).
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        // Already a dependency of hummingbird; the tests talk to a real server with it.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Value types, identifiers and their validation. Foundation only.
@@ -70,6 +82,29 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The second front door's room: routes, problem+json, middleware (logging, metrics, body limit).
+        .target(
+            name: "TalentHTTP",
+            dependencies: [
+                "TalentServices", "TalentText",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // GET /openapi.yaml; Docs/openapi.yaml links to this file.
+            resources: [.embedInCode("OpenAPI/openapi.yaml")],
+            swiftSettings: strict
+        ),
+        // Thin: read the options, open the zone, run the application until SIGTERM/SIGINT.
+        .executableTarget(
+            name: "talentd",
+            dependencies: [
+                "TalentHTTP", "TalentServices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "talentbench",
             // TalentStore: the one exception to the arrows (Docs/architecture.md, "Who may import whom").
@@ -92,6 +127,15 @@ let package = Package(
         .testTarget(
             name: "TalentctlEndToEndTests",
             dependencies: ["talentctl", "TestSupport", "TalentDomain"]
+        ),
+        .testTarget(
+            name: "TalentHTTPTests",
+            dependencies: [
+                "TalentHTTP", "TalentServices", "TalentStore", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )
