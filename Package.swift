@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "TalentHTTPTests",
             dependencies: [
-                "TalentHTTP", "TalentServices", "TalentStore", "TestSupport",
+                "TalentHTTP", "TalentServices", "TalentStore", "TalentRules", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),

@@ -18,6 +18,12 @@ public struct ServerConfiguration: Sendable {
     /// The process environment: `TALENTZONE_SCHEMA_DIR` finds the migrations `/readyz` compares with.
     public var environment: [String: String]
 
+    /// Whether the server listens on this machine only (127.0.0.0/8, ::1, localhost): the one case in which
+    /// the session cookie goes without `Secure`, since plain HTTP then never leaves the machine.
+    public var isLoopback: Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
     /// swift-log's levels, named here so that talentd need not import Logging.
     public typealias LogLevel = Logger.Level
 

@@ -7,10 +7,17 @@ extension TalentServer {
     /// Every route group of the server, the one list to add a resource's group to.
     static func routeGroups(zone: TalentZone, configuration: ServerConfiguration,
                             metrics: PrometheusCollectorRegistry) -> [any RouteGroup] {
-        [
+        let auth = Authenticator(accounts: zone.accounts)
+        return [
             HealthRoutes(readiness: zone.readiness(environment: configuration.environment)),
             MetricsRoutes(registry: metrics),
             OpenAPIRoutes(),
+            SessionRoutes(accounts: zone.accounts, auth: auth, secureCookie: !configuration.isLoopback),
+            TalentRoutes(zone: zone, auth: auth),
+            SelfServiceRoutes(zone: zone, auth: auth),
+            HousingOfferRoutes(zone: zone, auth: auth),
+            StaffRoutes(zone: zone, auth: auth),
+            RosterRoutes(zone: zone, auth: auth),
         ]
     }
 

@@ -16,7 +16,7 @@ public struct AuditService: Sendable {
         "degree_programme", "cohort", "trainee", "host_position", "roster",
         "cooperation_project", "technical_problem", "project_award",
         "housing_project", "housing_building", "housing_unit", "housing_application", "housing_round",
-        "housing_offer", "housing_lease",
+        "housing_offer", "housing_lease", "account",
     ]
 
     /// An entity named as `TYPE` or `TYPE:ID` (`talent:42`, `housing_lease:L-2026-00001`). A talent may be

@@ -12,6 +12,8 @@ import Testing
 /// database of its own, with ``ProbeRoutes`` beside the real routes; and a real HTTP client.
 struct TestServer {
     let client: TestClient
+    /// The zone the server runs on, to arrange data and accounts through the services.
+    let zone: TalentZone
     /// A superuser's settings for the server's database, to arrange things behind its back.
     let database: ConnectionSettings
 
@@ -35,7 +37,7 @@ struct TestServer {
                 TalentServer.application(configuration: configuration, groups: groups, metrics: metrics,
                                          logger: logger, onListening: onListening)
             }) { address in
-                try await body(TestServer(client: TestClient(base: address.url), database: settings))
+                try await body(TestServer(client: TestClient(base: address.url), zone: zone, database: settings))
             }
         }
     }
@@ -72,8 +74,25 @@ struct TestResponse: Sendable {
 struct TestClient: Sendable {
     let base: String
 
-    func get(_ path: String) async throws -> TestResponse {
-        try await send(path, method: "GET")
+    func get(_ path: String, token: String? = nil) async throws -> TestResponse {
+        try await send(path, method: "GET", headers: token.map { ["authorization": "Bearer \($0)"] } ?? [:])
+    }
+
+    /// A JSON request with a bearer token (none when nil).
+    func call(_ method: String, _ path: String, json: String? = nil, token: String?) async throws -> TestResponse {
+        var headers: [String: String] = [:]
+        if let token { headers["authorization"] = "Bearer \(token)" }
+        if json != nil { headers["content-type"] = "application/json" }
+        return try await send(path, method: method, body: json.map { Array($0.utf8) }, headers: headers)
+    }
+
+    /// Signs in; the token.
+    func signIn(_ login: String, _ password: String, otp: String? = nil,
+                sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let otpMember = otp.map { ",\"otp\":\"\($0)\"" } ?? ""
+        let response = try await post("/api/v1/session", json: "{\"login\":\"\(login)\",\"password\":\"\(password)\"\(otpMember)}")
+        #expect(response.status == 201, "\(login): \(response.body)", sourceLocation: sourceLocation)
+        return try #require(try response.json()["token"] as? String, sourceLocation: sourceLocation)
     }
 
     func post(_ path: String, json: String, chunked: Bool = false) async throws -> TestResponse {

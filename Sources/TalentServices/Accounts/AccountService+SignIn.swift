@@ -103,7 +103,7 @@ extension AccountService {
         }
         let token = Self.newToken()
         let expires = now.addingTimeInterval(sessionLifetime)
-        _ = try await session.insertSession(accountID: account.id, tokenSHA256: Self.digest(token), expiresAt: expires)
+        _ = try await session.insertSession(accountID: account.id, tokenSHA256: Self.digest(token), createdAt: now, expiresAt: expires)
         try await session.appendAudit(AuditRecord(
             actor: account.login, action: "account.sign-in", entityType: "account", entityID: account.login,
             before: Optional<String>.none, after: ["expires_at": ISO8601DateFormatter().string(from: expires)]))

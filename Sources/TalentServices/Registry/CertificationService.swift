@@ -55,12 +55,24 @@ public struct CertificationService: Sendable {
     /// Opens a certification for the talent (one open at a time; the database enforces it too).
     public func apply(identityKey: String, requestedClass: TalentClass?, on date: CalendarDate = .today(),
                       actor: Principal) async throws(ServiceError) -> CertificationRecord {
+        try await apply(.identity(identityKey), requestedClass: requestedClass, on: date, actor: actor)
+    }
+
+    /// ``apply(identityKey:requestedClass:on:actor:)`` by the talent's record number (the API's address).
+    public func apply(talentID: Int64, requestedClass: TalentClass?, on date: CalendarDate = .today(),
+                      actor: Principal) async throws(ServiceError) -> CertificationRecord {
+        try await apply(.id(talentID), requestedClass: requestedClass, on: date, actor: actor)
+    }
+
+    private func apply(_ key: TalentKey, requestedClass: TalentClass?, on date: CalendarDate,
+                       actor: Principal) async throws(ServiceError) -> CertificationRecord {
         let access = try AccessTable.authorize(.certificationApply, actor)
         return try await run {
             try await store.write { session in
-                guard let talent = try await session.talent(identityKey: identityKey, forUpdate: true),
-                      access.reaches(talentID: talent.id, employerID: talent.employer?.id) else {
-                    throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
+                let found = try await RegistryService.talent(key, access, session)
+                // Locks the row, so that two applications for the same talent cannot both pass the checks.
+                guard let talent = try await session.talent(identityKey: found.identityKey.fullValue, forUpdate: true) else {
+                    throw ServiceError.notFound(key.notFoundMessage)
                 }
                 let existing = try await session.certifications(talentID: talent.id)
                 if let open = existing.first(where: { $0.status.isOpen }) {
@@ -90,14 +102,20 @@ public struct CertificationService: Sendable {
     /// Applies one step to the talent's certification: the open one, or for revoke/expire/renew the
     /// one in force (or expired, for renew).
     public func advance(identityKey: String, _ step: Step, actor: Principal) async throws(ServiceError) -> CertificationRecord {
+        try await advance(.identity(identityKey), step, actor: actor)
+    }
+
+    /// ``advance(identityKey:_:actor:)`` by the talent's record number (the API's address).
+    public func advance(talentID: Int64, _ step: Step, actor: Principal) async throws(ServiceError) -> CertificationRecord {
+        try await advance(.id(talentID), step, actor: actor)
+    }
+
+    private func advance(_ key: TalentKey, _ step: Step, actor: Principal) async throws(ServiceError) -> CertificationRecord {
         // The employer recommends its own staff; every other step is the office's review.
         let access = try AccessTable.authorize(step.event == .recommend ? .certificationRecommend : .certificationReview, actor)
         return try await run {
             try await store.write { session in
-                guard let talent = try await session.talent(identityKey: identityKey),
-                      access.reaches(talentID: talent.id, employerID: talent.employer?.id) else {
-                    throw ServiceError.notFound("no talent is registered with identity \(PersonalDataMask.identity(identityKey))")
-                }
+                let talent = try await RegistryService.talent(key, access, session)
                 let all = try await session.certifications(talentID: talent.id)
                 guard let target = Self.target(for: step.event, in: all) else {
                     throw ServiceError.notFound(

@@ -96,8 +96,8 @@ public struct EmbeddedCluster: Sendable {
         var options = "-k \(Self.shellQuoted(socketDirectory)) -p \(port) -c listen_addresses=''"
             + " -c log_error_verbosity=terse -c log_min_error_statement=panic"
         if !durable {
-            // Tests run many suites in parallel, each with its own small pool.
-            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"
+            // Tests run many suites in parallel, each with its own small pool (and some start talentd processes).
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000"
         }
         return options
     }

@@ -195,10 +195,10 @@ extension StoreSession {
 
     // MARK: Sessions
 
-    public func insertSession(accountID: Int64, tokenSHA256: String, expiresAt: Date) async throws -> Int64 {
+    public func insertSession(accountID: Int64, tokenSHA256: String, createdAt: Date, expiresAt: Date) async throws -> Int64 {
         let rows = try await query("""
-            INSERT INTO account_sessions (account_id, token_sha256, expires_at)
-            VALUES (\(accountID), \(tokenSHA256), \(expiresAt)) RETURNING id
+            INSERT INTO account_sessions (account_id, token_sha256, created_at, last_used_at, expires_at)
+            VALUES (\(accountID), \(tokenSHA256), \(createdAt), \(createdAt), \(expiresAt)) RETURNING id
             """)
         for try await id in rows.decode(Int64.self) { return id }
         throw StoreError.internal("INSERT … RETURNING gave no row")

@@ -49,6 +49,8 @@ struct DemoCommand: AsyncParsableCommand {
             let (housing, export) = try await DemoHousingView.gather(zone, load: housingLoad)
             let explanation = try await Self.explainFirstApplicant(zone, export, on: today)
             let summary = try await loader.summary(seed: seed, load: load)
+            let accounts = try await DemoAccounts.create(zone, actor: .localOperator("demo"))
+            let accountsFile = try Self.write(accounts)
             let statistics = try await zone.report.statistics()
             Output.note(String(format: "done in %.1f s", Date().timeIntervalSince(started)))
             if output.json {
@@ -69,7 +71,23 @@ struct DemoCommand: AsyncParsableCommand {
             }
             Output.line(statistics.table())
             Self.conclude(summary, practice, housing.load)
+            Output.line("Demo accounts for talentd (one per role, random passwords): \(accountsFile) (mode 0600); "
+                        + "`make serve` starts talentd on this database.")
         }
+    }
+
+    /// Writes the demo accounts beside the embedded cluster (`TALENTZONE_HOME`, default `./.talentzone`),
+    /// readable by this user only; the path written.
+    static func write(_ accounts: [DemoAccount]) throws -> String {
+        let home = ProcessInfo.processInfo.environment["TALENTZONE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ".talentzone"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let path = (home as NSString).appendingPathComponent("demo-accounts.txt")
+        try? FileManager.default.removeItem(atPath: path)
+        guard FileManager.default.createFile(atPath: path, contents: Data(DemoAccounts.text(accounts).utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        return path
     }
 
     static func show(_ summary: DemoSummary) {

@@ -1,0 +1,57 @@
+import Hummingbird
+import TalentServices
+
+/// Reading a request's query and path values, with the same refusals as a bad field anywhere.
+extension Request {
+    /// `?name=` as text (nil when absent or empty).
+    func queryText(_ name: String) -> String? {
+        uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// `?reveal=true`: whether full identity and mobile numbers are asked for (only a principal entitled to
+    /// them gets them; the service refuses the rest and audits every reveal).
+    var asksToReveal: Bool { ["true", "1", "yes"].contains(uri.queryParameters.get("reveal")?.lowercased() ?? "") }
+
+    /// Limit and offset of a list: at most 200 at a time (50 when not given), so no list is unbounded.
+    func paging(defaultLimit: Int = 50, maximum: Int = 200) throws -> (limit: Int, offset: Int) {
+        let limit = try integer("limit", in: 1...maximum) ?? defaultLimit
+        let offset = try integer("offset", in: 0...Int(Int32.max)) ?? 0
+        return (limit, offset)
+    }
+
+    private func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = queryText(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw ServiceError.invalid(ValidationError(
+                field: name, value: text, reason: "must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+        }
+        return value
+    }
+}
+
+extension TalentRequestContext {
+    /// A path value that is a record number (`/talents/{id}`); anything else is not found, like a number
+    /// that names no record.
+    func recordNumber(_ name: String = "id", of what: String) throws -> Int64 {
+        guard let text = parameters.get(name), let id = Int64(text), id > 0 else {
+            throw ServiceError.notFound("no \(what) has that number")
+        }
+        return id
+    }
+}
+
+/// A page of a list, with the paging that made it.
+struct Page<Item: Encodable>: Encodable {
+    var items: [Item]
+    var limit: Int
+    var offset: Int
+    /// Whether another page may follow (this one is full).
+    var more: Bool
+
+    init(_ items: [Item], limit: Int, offset: Int) {
+        self.items = items
+        self.limit = limit
+        self.offset = offset
+        more = items.count == limit
+    }
+}
