@@ -8,7 +8,7 @@ SWIFT ?= swift
 TALENTCTL := .build/debug/talentctl
 TALENTD := .build/debug/talentd
 
-.PHONY: demo serve test build bench db-down clean postgres python3 openssl
+.PHONY: demo serve test build bench db-down clean postgres python3 openssl schemathesis
 
 # $(call debian-package,CHECK,PACKAGE): runs CHECK; when it fails, installs Debian's PACKAGE (as root)
 # or says how to.
@@ -45,9 +45,21 @@ serve: postgres
 	$(SWIFT) build --product talentd
 	$(TALENTD)
 
-test: postgres python3 openssl
+# schemathesis (PyPI) checks the OpenAPI document against a live talentd (Tests/conformance/schemathesis.sh);
+# installed into a virtual environment under .build when it is not on PATH.
+SCHEMATHESIS_VENV := .build/schemathesis-venv
+SCHEMATHESIS := $(shell command -v schemathesis 2>/dev/null || echo $(SCHEMATHESIS_VENV)/bin/schemathesis)
+schemathesis: python3
+	@if [ -x "$(SCHEMATHESIS)" ]; then :; else \
+	  echo "Installing schemathesis (PyPI) into $(SCHEMATHESIS_VENV)…"; \
+	  python3 -m venv $(SCHEMATHESIS_VENV) 2>/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -q && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv && python3 -m venv $(SCHEMATHESIS_VENV); }; \
+	  $(SCHEMATHESIS_VENV)/bin/pip install -q schemathesis; fi
+
+test: postgres python3 openssl schemathesis
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	SCHEMATHESIS=$(SCHEMATHESIS) Tests/conformance/schemathesis.sh
 
 bench: postgres
 	$(SWIFT) build -c release --product talentbench

@@ -72,7 +72,9 @@ extension AccountService {
     static let timingHash = Bcrypt.hash("TalentZone: no such account", cost: 12)
 
     private func attempt(login: String, password: String, otp: String?, now: Date, _ session: StoreSession) async throws -> Attempt {
-        guard let credentials = try await session.accountCredentials(login: login) else {
+        // A login that cannot exist (a NUL byte, a colon, 10 kB of text) is not looked up at all.
+        let credentials = (try? Login.validated(login)) == nil ? nil : try await session.accountCredentials(login: login)
+        guard let credentials else {
             _ = Bcrypt.verify(password, hash: Self.timingHash)
             try await session.appendAudit(AuditRecord(
                 actor: "anonymous", action: "account.sign-in.refused", entityType: "account", entityID: "",
