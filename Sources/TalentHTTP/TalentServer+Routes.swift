@@ -18,6 +18,7 @@ extension TalentServer {
             HousingOfferRoutes(zone: zone, auth: auth),
             StaffRoutes(zone: zone, auth: auth),
             RosterRoutes(zone: zone, auth: auth),
+            HousingRoundRoutes(zone: zone, auth: auth),
         ]
     }
 

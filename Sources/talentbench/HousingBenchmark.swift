@@ -47,7 +47,7 @@ struct HousingBenchmark: BenchSection {
             var previews: [Double] = []
             for run in 1...max(context.options.runs, 3) {
                 let started = clock.now
-                _ = try await rounds.preview(code: Self.round, seed: Self.seed)
+                _ = try await rounds.preview(code: Self.round, seed: Self.seed, actor: .localOperator("bench"))
                 previews.append((clock.now - started).seconds)
                 context.note(String(format: "preview run %d: %.3f s", run, previews.last!))
             }
@@ -56,10 +56,10 @@ struct HousingBenchmark: BenchSection {
             let commit = (clock.now - committing).seconds
             context.note(String(format: "commit: %.3f s", commit))
             let verifying = clock.now
-            _ = try await rounds.verify(code: Self.round)
+            _ = try await rounds.verify(code: Self.round, actor: .localOperator("bench"))
             let verify = (clock.now - verifying).seconds
 
-            let export = try await rounds.export(code: Self.round)
+            let export = try await rounds.export(code: Self.round, actor: .localOperator("bench"))
             let input = try export.input()
             var mechanism: [Double] = []
             var outcome: AllocationOutcome?

@@ -56,6 +56,13 @@ struct AccessMatrixTests {
             Route(method: "POST", path: "/api/v1/offers/\(f.offerA)/decline", body: #"{"reason":"no-such-reason"}"#,
                   useCase: .housingOfferRespond, about: a, allowed: 422),
             Route(method: "GET", path: "/api/v1/audit?limit=5", useCase: .auditRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/housing/rounds", useCase: .housingRoundRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/housing/rounds/2026-R1/verify", useCase: .housingRoundRead, allowed: 200),
+            // Committed already: a second commit is refused, nothing written.
+            Route(method: "POST", path: "/api/v1/housing/rounds/2026-R1/commit", body: #"{"seed":"20261126"}"#,
+                  useCase: .housingRoundManage, allowed: 409),
+            Route(method: "GET", path: "/api/v1/housing/offers?limit=5", useCase: .housingList, allowed: 200),
+            Route(method: "GET", path: "/api/v1/housing/leases?limit=5", useCase: .housingList, allowed: 200),
             Route(method: "GET", path: "/api/v1/rosters/\(f.cohort)", useCase: .rosterRead, allowed: 200),
         ]
     }

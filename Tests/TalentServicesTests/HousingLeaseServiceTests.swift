@@ -143,12 +143,12 @@ struct HousingLeaseServiceTests {
             let rounds = HousingRoundService(store: store)
             _ = try await rounds.create(HousingRoundInput(code: "R2", name: "第二轮", asOf: H.day("2028-12-05"),
                                                           buildingCodes: [O.buildingC]), actor: F.actor)
-            let preview = try await rounds.preview(code: "R2", seed: O.seed)
+            let preview = try await rounds.preview(code: "R2", seed: O.seed, actor: "tester")
             let excluded = try #require(preview.excluded.first { $0.application == application.number })
             #expect(excluded.reasons.contains { $0.hasPrefix("lease_cap: has held talent housing for 24 months") }, "\(excluded.reasons)")
             #expect(preview.ranked.isEmpty)
             #expect(await caught { try await rounds.commit(code: "R2", seed: O.seed, on: H.day("2028-12-05"), today: H.today, actor: F.actor) } == nil)
-            #expect(try await rounds.verify(code: "R2").confirmed)
+            #expect(try await rounds.verify(code: "R2", actor: "tester").confirmed)
             #expect(try await H.count(store, "housing_offers") == 1, "only the first round's offer")
         }
     }

@@ -39,7 +39,7 @@ enum HousingOfferFixture {
         _ = try await rounds.create(
             HousingRoundInput(code: code, name: "第\(code)轮", asOf: asOf, buildingCodes: buildings), actor: F.actor)
         try await rounds.commit(code: code, seed: seed, on: committedOn, today: H.today, actor: F.actor)
-        return try await rounds.round(code: code)
+        return try await rounds.round(code: code, actor: "tester")
     }
 
     /// The pending offer of application `number`.

@@ -43,8 +43,8 @@ struct HousingRoundIntegrityTests {
             #expect(message.contains(F.actor.auditName))
             #expect(try await F.auditCount(store) == audits)
             #expect(try await H.count(store, "housing_offers") == offers)
-            #expect(try await service.round(code: "R1").seed == R.seed)
-            let preview = await caught { try await service.preview(code: "R1", seed: R.seed) } as? ServiceError
+            #expect(try await service.round(code: "R1", actor: "tester").seed == R.seed)
+            let preview = await caught { try await service.preview(code: "R1", seed: R.seed, actor: "tester") } as? ServiceError
             #expect(preview?.refusedMessage?.contains("already committed") == true)
         }
     }
@@ -57,7 +57,7 @@ struct HousingRoundIntegrityTests {
                 try await service.commit(code: "R1", seed: R.seed, on: H.day("2020-01-01"), actor: F.actor)
             } as? ServiceError
             #expect(early?.refusedMessage?.contains("drawn as of 2026-11-20; its offers cannot be made on 2020-01-01") == true)
-            #expect(try await service.round(code: "R1").status == .draft)
+            #expect(try await service.round(code: "R1", actor: "tester").status == .draft)
             #expect(try await H.count(store, "housing_offers") == 0)
             #expect(try await F.auditCount(store) == audits)
 
@@ -70,7 +70,7 @@ struct HousingRoundIntegrityTests {
                 try await service.commit(code: "R1", seed: R.seed, on: R.committedOn, actor: F.actor)
             } as? ServiceError
             #expect(empty?.refusedMessage?.contains("has no available unit left") == true)
-            #expect(try await service.round(code: "R1").status == .draft)
+            #expect(try await service.round(code: "R1", actor: "tester").status == .draft)
             #expect(try await H.count(store, "housing_offers") == offers)
         }
     }
@@ -94,7 +94,7 @@ struct HousingRoundIntegrityTests {
                 "UPDATE housing_round_entries SET allocated_category = 'studio' WHERE position = \(waiting.position)",
                 "UPDATE housing_round_entries SET lottery_key = repeat('0', 64) WHERE position = 2",
             ])
-            let report = try await service.verify(code: "R1")
+            let report = try await service.verify(code: "R1", actor: "tester")
             #expect(!report.confirmed)
             let text = report.discrepancies.joined(separator: "\n")
             #expect(text.contains("\(first.application).allocation: stored null, recomputed '1BR'"), "\(text)")
@@ -110,7 +110,7 @@ struct HousingRoundIntegrityTests {
         try await Self.withDraft { (store: Store, service: HousingRoundService) async throws in
             _ = try await service.commit(code: "R1", seed: R.seed, on: R.committedOn, actor: F.actor)
             try await Self.tamper(store, [#"UPDATE housing_rounds SET input_json = replace(input_json, '"score":38', '"score":99')"#])
-            let report = try await service.verify(code: "R1")
+            let report = try await service.verify(code: "R1", actor: "tester")
             #expect(!report.confirmed)
             #expect(report.discrepancies.first?.hasPrefix("input_sha256: stored") == true, "\(report.discrepancies)")
             #expect(report.discrepancies.contains { $0.contains(".score: stored 38, input 99") }, "\(report.discrepancies)")
@@ -124,7 +124,7 @@ struct HousingRoundIntegrityTests {
             try await Self.tamper(store, [
                 "UPDATE housing_offers SET unit_id = (SELECT id FROM housing_units WHERE code = 'B-305') WHERE category = '1BR' AND unit_id = (SELECT id FROM housing_units WHERE code = '\(first.unit ?? "")')",
             ])
-            let report = try await service.verify(code: "R1")
+            let report = try await service.verify(code: "R1", actor: "tester")
             #expect(report.discrepancies.contains { $0.contains("\(first.application): allocated 1BR, but offer") && $0.contains("B-305, a 2BR") },
                     "\(report.discrepancies)")
         }
@@ -144,7 +144,7 @@ struct HousingRoundIntegrityTests {
             let audits = try await F.auditCount(store)
             let failure = await caught { try await service.commit(code: "R1", seed: R.seed, on: R.committedOn, actor: F.actor) }
             #expect("\(String(describing: failure))".contains("refuses rows"))
-            let round = try await service.round(code: "R1")
+            let round = try await service.round(code: "R1", actor: "tester")
             #expect(round.status == .draft)
             #expect(round.seed == nil)
             #expect(try await H.count(store, "housing_round_entries") == 0)
@@ -156,7 +156,7 @@ struct HousingRoundIntegrityTests {
             try await store.write { try await $0.execute(sql: "DROP TRIGGER test_refuse_offer ON housing_offers") }
             let outcome = try await service.commit(code: "R1", seed: R.seed, on: R.committedOn, actor: F.actor)
             #expect(outcome.offered == 4)
-            #expect(try await service.verify(code: "R1").confirmed)
+            #expect(try await service.verify(code: "R1", actor: "tester").confirmed)
         }
     }
 
@@ -182,12 +182,12 @@ struct HousingRoundIntegrityTests {
             for case let .failure(error) in results {
                 #expect(error.duplicateMessage?.contains("already committed") == true, "\(error)")
             }
-            let round = try await service.round(code: "R1")
+            let round = try await service.round(code: "R1", actor: "tester")
             #expect(round.seed == winners.first)
             #expect(try await H.count(store, "housing_offers") == 4)
             #expect(try await PracticeFixture.scalar(
                 store, "SELECT count(*) AS n FROM (SELECT unit_id FROM housing_offers GROUP BY unit_id HAVING count(*) > 1) x") == 0)
-            #expect(try await service.verify(code: "R1").confirmed)
+            #expect(try await service.verify(code: "R1", actor: "tester").confirmed)
         }
     }
 
@@ -213,8 +213,8 @@ struct HousingRoundIntegrityTests {
                 store, "SELECT count(*) AS n FROM (SELECT unit_id FROM housing_offers GROUP BY unit_id HAVING count(*) > 1) x") == 0)
             #expect(try await PracticeFixture.scalar(
                 store, "SELECT count(*) AS n FROM (SELECT application_id FROM housing_offers GROUP BY application_id HAVING count(*) > 1) x") == 0)
-            #expect(try await service.verify(code: "R1").confirmed)
-            #expect(try await service.verify(code: "R2").confirmed)
+            #expect(try await service.verify(code: "R1", actor: "tester").confirmed)
+            #expect(try await service.verify(code: "R2", actor: "tester").confirmed)
         }
     }
 }

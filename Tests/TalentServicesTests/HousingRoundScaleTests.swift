@@ -74,13 +74,13 @@ struct HousingRoundScaleTests {
             _ = try await service.create(HousingRoundInput(code: "BIG", name: "大轮", asOf: CalendarDate("2026-11-20")!), actor: F.actor)
             let created = clock.now - started
             started = clock.now
-            let preview = try await service.preview(code: "BIG", seed: "20261126")
+            let preview = try await service.preview(code: "BIG", seed: "20261126", actor: "tester")
             let previewed = clock.now - started
             started = clock.now
             let outcome = try await service.commit(code: "BIG", seed: "20261126", on: CalendarDate("2026-11-26")!, actor: F.actor)
             let committed = clock.now - started
             started = clock.now
-            let report = try await service.verify(code: "BIG")
+            let report = try await service.verify(code: "BIG", actor: "tester")
             let verified = clock.now - started
             print("scale \(applications)/\(units): create \(created), preview \(previewed), commit \(committed), verify \(verified)")
 
@@ -91,7 +91,7 @@ struct HousingRoundScaleTests {
             #expect(try await PracticeFixture.scalar(store, "SELECT count(*) AS n FROM housing_offers") == Int64(outcome.offered))
             #expect(try await PracticeFixture.scalar(
                 store, "SELECT count(*) AS n FROM (SELECT unit_id FROM housing_offers GROUP BY unit_id HAVING count(*) > 1) x") == 0)
-            #expect(AllocationVerification.verify(try await service.export(code: "BIG")).isEmpty)
+            #expect(AllocationVerification.verify(try await service.export(code: "BIG", actor: "tester")).isEmpty)
         }
     }
 }

@@ -53,7 +53,7 @@ struct HousingRoundServiceTests {
             #expect(record.policySHA256 == PolicyFile.standard.sha256)
             #expect(try await F.audit(store, action: "housing.round.create").count == 1)
 
-            let preview = try await service.preview(code: "R1", seed: Self.seed)
+            let preview = try await service.preview(code: "R1", seed: Self.seed, actor: "tester")
             #expect(preview.ranked.map(\.application) == [numbers["c2"], numbers["c4"], numbers["c5"], numbers["c6"]])
             #expect(preview.ranked.map(\.position) == [1, 2, 3, 4])
             #expect(preview.ranked.map(\.priorityGroup) == [1, 2, 2, 3])
@@ -88,7 +88,7 @@ struct HousingRoundServiceTests {
             #expect(audit.reason?.contains(PolicyFile.standard.sha256) == true)
             #expect(audit.reason?.contains(committed.inputSHA256) == true)
 
-            let round = try await service.round(code: "R1")
+            let round = try await service.round(code: "R1", actor: "tester")
             #expect(round.status == .committed)
             #expect(round.seed == Self.seed)
             #expect(round.inputSHA256 == committed.inputSHA256)
@@ -109,13 +109,13 @@ struct HousingRoundServiceTests {
             #expect(try await PracticeFixture.scalar(
                 store, "SELECT count(*) AS n FROM housing_offers WHERE expires_on = '2026-12-03' AND offered_on = '2026-11-26'") == 3)
 
-            let report = try await service.verify(code: "R1")
+            let report = try await service.verify(code: "R1", actor: "tester")
             #expect(report.confirmed, "\(report.discrepancies)")
             #expect(report.applicants == 4)
             #expect(report.excluded == 1)
             #expect(report.offers == 3)
 
-            let export = try await service.export(code: "R1")
+            let export = try await service.export(code: "R1", actor: "tester")
             #expect(AllocationVerification.verify(export).isEmpty)
             #expect(export.round == "R1")
             #expect(export.seed == Self.seed)
@@ -153,11 +153,11 @@ struct HousingRoundServiceTests {
             #expect(outcome.ranked.suffix(3).allSatisfy { $0.quotaSkip == QuotaSkip.perEmployerCap })
             #expect(outcome.ranked.last?.application == numbers["c6"])
             #expect(outcome.ranked.last?.result.contains("would have taken studio") == true)
-            let export = try await service.export(code: "R1")
+            let export = try await service.export(code: "R1", actor: "tester")
             #expect(export.quotas.perEmployerCap == 2)
             #expect(Set(export.quotaSkips.map(\.id)) == Set(["c5", "c5b", "c6"].map { numbers[$0]! }))
             #expect(AllocationVerification.verify(export).isEmpty)
-            #expect(try await service.verify(code: "R1").confirmed)
+            #expect(try await service.verify(code: "R1", actor: "tester").confirmed)
         }
     }
 
@@ -179,11 +179,11 @@ struct HousingRoundServiceTests {
             #expect(outcome.ranked.map(\.unit) == ["A-205", "A-206", "A-207", "A-208", "B-203"])
             #expect(outcome.ranked.last?.preferences == ["1BR@reserved:g3", "1BR", "studio"])
             #expect(outcome.ranked.first?.preferences == ["1BR", "studio"])
-            let export = try await service.export(code: "R1")
+            let export = try await service.export(code: "R1", actor: "tester")
             #expect(export.quotas.reserved == [ReservedStock(group: 3, category: "1BR", units: 1)])
             #expect(export.units["1BR@reserved:g3"] == 1)
             #expect(AllocationVerification.verify(export).isEmpty)
-            #expect(try await service.verify(code: "R1").confirmed)
+            #expect(try await service.verify(code: "R1", actor: "tester").confirmed)
         }
     }
 
@@ -205,10 +205,10 @@ struct HousingRoundServiceTests {
             #expect(made.policyVersion == H.policyVersion)
             let twice = await caught { try await Self.create(store) } as? ServiceError
             #expect(twice?.duplicateMessage?.contains("R1") == true)
-            #expect(try await service.rounds().map(\.code) == ["R1"])
-            let missing = await caught { try await service.round(code: "R9") } as? ServiceError
+            #expect(try await service.rounds(actor: "tester").map(\.code) == ["R1"])
+            let missing = await caught { try await service.round(code: "R9", actor: "tester") } as? ServiceError
             #expect(missing?.notFoundMessage?.contains("R1") == true)
-            let draft = await caught { try await service.verify(code: "R1") } as? ServiceError
+            let draft = await caught { try await service.verify(code: "R1", actor: "tester") } as? ServiceError
             #expect(draft?.refusedMessage?.contains("draft") == true)
             let tooEarly = await caught {
                 try await HousingRoundService(store: store).create(
@@ -229,7 +229,7 @@ struct HousingRoundServiceTests {
             #expect(outcome.excluded.map(\.application) == [numbers["c2"]!])
             #expect(outcome.excluded.first?.reasons == ["application_open: withdrawn on 2026-11-21"])
             #expect(outcome.ranked.first?.application == numbers["c4"])
-            #expect(try await HousingRoundService(store: store).verify(code: "R1").confirmed)
+            #expect(try await HousingRoundService(store: store).verify(code: "R1", actor: "tester").confirmed)
         }
     }
 }

@@ -153,7 +153,7 @@ struct RuleExplanationServiceTests {
             #expect(report.gains.first?.whatIf == "studio")
             #expect(report.changes.isEmpty)
             #expect(try await H.count(store, "housing_round_entries") == 0)
-            #expect(try await HousingRoundService(store: store).round(code: "R1").status == .draft)
+            #expect(try await HousingRoundService(store: store).round(code: "R1", actor: "tester").status == .draft)
 
             let same = try await RuleExplanationService(store: store).simulate(
                 round: "R1", policyFile: try Self.writePolicy(PolicyServiceTests.policy("gz-same")))

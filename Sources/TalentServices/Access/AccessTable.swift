@@ -19,6 +19,7 @@ public enum AccessTable {
         .certificationRecommend: [.officeAdmin, .employer],
         .certificationReview: [.officeAdmin, .officeReviewer],
         .certificationRead: [.officeAdmin, .officeReviewer, .housingOfficer, .auditor, .employer, .talent],
+        .certificationList: [.officeAdmin, .officeReviewer, .housingOfficer, .auditor],
         // Rules
         .rulesLoad: [.officeAdmin],
         .rulesRead: [.officeAdmin, .officeReviewer, .housingOfficer, .auditor],
@@ -38,6 +39,7 @@ public enum AccessTable {
         .housingOfferManage: [.officeAdmin, .housingOfficer],
         .housingLeaseManage: [.officeAdmin, .housingOfficer],
         .housingRead: [.officeAdmin, .housingOfficer, .auditor, .employer, .talent],
+        .housingList: [.officeAdmin, .housingOfficer, .auditor],
         // The office
         .auditRead: [.officeAdmin, .auditor],
         .accountManage: [.officeAdmin],

@@ -13,6 +13,7 @@ public enum UseCase: String, Sendable, CaseIterable, Codable {
     case certificationRecommend = "certification.recommend"
     case certificationReview = "certification.review"
     case certificationRead = "certification.read"
+    case certificationList = "certification.list"
     // Rules
     case rulesLoad = "rules.load"
     case rulesRead = "rules.read"
@@ -32,6 +33,7 @@ public enum UseCase: String, Sendable, CaseIterable, Codable {
     case housingOfferManage = "housing.offer.manage"
     case housingLeaseManage = "housing.lease.manage"
     case housingRead = "housing.read"
+    case housingList = "housing.list"
     // The office
     case auditRead = "audit.read"
     case accountManage = "account.manage"
@@ -40,7 +42,7 @@ public enum UseCase: String, Sendable, CaseIterable, Codable {
     public var changesData: Bool {
         switch self {
         case .organisationRead, .talentRead, .certificationRead, .rulesRead, .practiceRead, .rosterRead, .reportRead,
-             .housingInventoryRead, .housingRoundRead, .housingRead, .auditRead:
+             .housingInventoryRead, .housingRoundRead, .housingRead, .housingList, .certificationList, .auditRead:
             false
         default: true
         }

@@ -56,13 +56,13 @@ public struct DemoHousingLoader: Sendable {
         note("housing: \(report.applicationsAdded) applications submitted")
 
         let rounds = zone.housingRounds
-        if try await !rounds.rounds().contains(where: { $0.code == DemoHousing.firstRound }) {
+        if try await !rounds.rounds(actor: .localOperator("demo")).contains(where: { $0.code == DemoHousing.firstRound }) {
             _ = try await rounds.create(HousingRoundInput(
                 code: DemoHousing.firstRound, name: "2026年第一批人才公寓配租 (一期 1–3 栋)", asOf: today,
                 buildingCodes: DemoHousing.firstPhase), actor: actor)
             report.roundCreated = true
         }
-        if try await rounds.round(code: DemoHousing.firstRound).status != .committed {
+        if try await rounds.round(code: DemoHousing.firstRound, actor: .localOperator("demo")).status != .committed {
             _ = try await rounds.commit(code: DemoHousing.firstRound, seed: Self.roundSeed, on: today, today: today, actor: actor)
             report.roundCommitted = true
             note("housing: round \(DemoHousing.firstRound) committed with seed \(Self.roundSeed)")

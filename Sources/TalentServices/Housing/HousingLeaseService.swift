@@ -30,10 +30,7 @@ extension HousingLeaseService {
     /// Leases sorted by start date; `talent` is an identity key.
     public func leases(status: HousingLeaseStatus? = nil, talent: String? = nil,
                        unit: String? = nil, actor: Principal) async throws(ServiceError) -> [HousingLeaseRecord] {
-        let access = try AccessTable.authorize(.housingRead, actor)
-        guard access.reachesEverything else {
-            throw .notPermitted("\(actor.auditName) sees leases one talent at a time")
-        }
+        let access = try AccessTable.authorize(.housingList, actor)
         let unit = unit.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         return try await housingRun {
             try await store.read { session in

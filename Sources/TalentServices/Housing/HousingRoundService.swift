@@ -139,17 +139,20 @@ extension HousingRoundService {
     }
 
     /// Every round, latest as-of date first.
-    public func rounds() async throws(ServiceError) -> [HousingRoundRecord] {
-        try await run { try await store.read { try await $0.housingRounds() } }
+    public func rounds(actor: Principal) async throws(ServiceError) -> [HousingRoundRecord] {
+        _ = try AccessTable.authorize(.housingRoundRead, actor)
+        return try await run { try await store.read { try await $0.housingRounds() } }
     }
 
     /// One round.
-    public func round(code: String) async throws(ServiceError) -> HousingRoundRecord {
-        try await run { try await store.read { try await Self.round(code, $0) } }
+    public func round(code: String, actor: Principal) async throws(ServiceError) -> HousingRoundRecord {
+        _ = try AccessTable.authorize(.housingRoundRead, actor)
+        return try await run { try await store.read { try await Self.round(code, $0) } }
     }
 
     /// Draws the round with `seed` on the data as it stands now, without writing anything.
-    public func preview(code: String, seed: String) async throws(ServiceError) -> HousingRoundOutcome {
+    public func preview(code: String, seed: String, actor: Principal) async throws(ServiceError) -> HousingRoundOutcome {
+        _ = try AccessTable.authorize(.housingRoundManage, actor)
         let seed = try Self.checkSeed(seed)
         return try await run {
             try await store.read { session in

@@ -23,8 +23,9 @@ extension HousingRoundService {
     /// the stored outcome rows (positions, lottery keys, groups, scores, preferences, allocated
     /// categories, quota skips, exclusions) and the round's offers (one `round` offer per allocated
     /// applicant, of a unit of the allocated category). Reads only.
-    public func verify(code: String) async throws(ServiceError) -> HousingRoundVerificationReport {
-        try await run {
+    public func verify(code: String, actor: Principal) async throws(ServiceError) -> HousingRoundVerificationReport {
+        _ = try AccessTable.authorize(.housingRoundRead, actor)
+        return try await run {
             try await store.read { session in
                 let round = try await Self.committedRound(code, session)
                 let stored = try await session.housingRoundInput(roundID: round.id) ?? ""
@@ -37,8 +38,9 @@ extension HousingRoundService {
 
     /// The round as published for third parties (issue format, `round export --json`): the stored input
     /// with the stored outcome (applicants in serving order, `allocation`, `quota_skips`, `excluded`).
-    public func export(code: String) async throws(ServiceError) -> AllocationExport {
-        try await run {
+    public func export(code: String, actor: Principal) async throws(ServiceError) -> AllocationExport {
+        _ = try AccessTable.authorize(.housingRoundRead, actor)
+        return try await run {
             try await store.read { session in
                 let round = try await Self.committedRound(code, session)
                 let stored = try await session.housingRoundInput(roundID: round.id) ?? ""

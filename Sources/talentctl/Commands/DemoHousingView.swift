@@ -18,8 +18,8 @@ struct DemoHousingView: Encodable {
     var discrepancies: [String]
 
     static func gather(_ zone: TalentZone, load: DemoHousingLoadReport) async throws -> (DemoHousingView, AllocationExport) {
-        let export = try await zone.housingRounds.export(code: DemoHousing.firstRound)
-        let verification = try await zone.housingRounds.verify(code: DemoHousing.firstRound)
+        let export = try await zone.housingRounds.export(code: DemoHousing.firstRound, actor: LocalOperator.principal)
+        let verification = try await zone.housingRounds.verify(code: DemoHousing.firstRound, actor: LocalOperator.principal)
         let view = DemoHousingView(
             load: load, round: export.round, seed: export.seed, policyVersion: export.policyVersion, units: export.units,
             applicants: export.applicants.count, excluded: export.excluded.count,

@@ -64,7 +64,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let rounds = try await zone.housingRounds.rounds()
+                let rounds = try await zone.housingRounds.rounds(actor: LocalOperator.principal)
                 if output.json { return Output.json(rounds) }
                 if rounds.isEmpty { return Output.line("No rounds yet; create one with `talentctl housing round create`.") }
                 Output.table(["code", "name", "as of", "status", "units", "applications", "policy", "seed"], rounds.map {
@@ -85,7 +85,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let round = try await zone.housingRounds.round(code: code)
+                let round = try await zone.housingRounds.round(code: code, actor: LocalOperator.principal)
                 if output.json { return Output.json(round) }
                 var fields: [(String, String)] = [
                     ("round", "\(round.code) (\(round.name))"), ("as of", round.asOf.description),
@@ -113,7 +113,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let outcome = try await zone.housingRounds.preview(code: code, seed: seed)
+                let outcome = try await zone.housingRounds.preview(code: code, seed: seed, actor: LocalOperator.principal)
                 HousingRoundCommand.show(outcome, json: output.json)
                 if !output.json {
                     Output.note("nothing was changed; commit with `talentctl housing round commit \(code) --seed \(outcome.seed)`")
@@ -160,7 +160,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let report = try await zone.housingRounds.verify(code: code)
+                let report = try await zone.housingRounds.verify(code: code, actor: LocalOperator.principal)
                 if output.json {
                     Output.json(report)
                 } else if report.confirmed {
@@ -199,7 +199,7 @@ struct HousingRoundCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let data = try await zone.housingRounds.export(code: code).json() + Data("\n".utf8)
+                let data = try await zone.housingRounds.export(code: code, actor: LocalOperator.principal).json() + Data("\n".utf8)
                 guard let output else { return Terminal.out(data) }
                 do {
                     try data.write(to: URL(fileURLWithPath: output))
