@@ -46,10 +46,11 @@ PY
     echo "schemathesis: as $login ($role)"
     # Sign-out is left out: it would end the token the run uses. The data-acceptance checks are left
     # out too: a well-formed request is still refused when the data says no (409, 422).
-    if ! "${SCHEMATHESIS:-schemathesis}" run "$base/openapi.yaml" --url "$base" -H "Authorization: Bearer $token" \
+    # Run from the scratch folder: schemathesis keeps its cache (.schemathesis/) in the working folder.
+    if ! (cd "$work" && "${SCHEMATHESIS:-schemathesis}" run "$base/openapi.yaml" --url "$base" -H "Authorization: Bearer $token" \
         --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
         --exclude-operation-id signOut --max-examples "$examples" --phases examples,coverage,fuzzing \
-        --generation-deterministic --request-timeout 30 --no-color >"$work/run-$login.log" 2>&1; then
+        --generation-deterministic --request-timeout 30 --no-color >"$work/run-$login.log" 2>&1); then
         status=1
         tail -60 "$work/run-$login.log"
     else
