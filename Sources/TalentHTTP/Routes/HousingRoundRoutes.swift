@@ -63,13 +63,13 @@ struct HousingRoundRoutes: RouteGroup {
             }
             let (limit, offset) = try request.paging()
             let offers = try await zone.housingOffers.offers(round: request.queryText("round"), status: status, actor: principal)
-            return try Wire.json(Page(Array(offers.dropFirst(offset).prefix(limit)), limit: limit, offset: offset))
+            return try Wire.json(Page(Array(offers.dropFirst(offset).prefix(limit)), limit: limit, offset: offset, total: offers.count))
         }
         routes.get("/api/v1/housing/leases") { request, _ in
             let principal = try await auth.principal(request)
             let (limit, offset) = try request.paging()
             let leases = try await zone.housingLeases.leases(unit: request.queryText("unit"), actor: principal)
-            return try Wire.json(Page(Array(leases.dropFirst(offset).prefix(limit)), limit: limit, offset: offset))
+            return try Wire.json(Page(Array(leases.dropFirst(offset).prefix(limit)), limit: limit, offset: offset, total: leases.count))
         }
     }
 

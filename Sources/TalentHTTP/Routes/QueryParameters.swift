@@ -45,13 +45,16 @@ struct Page<Item: Encodable>: Encodable {
     var items: [Item]
     var limit: Int
     var offset: Int
-    /// Whether another page may follow (this one is full).
+    /// Whether another page may follow (this one is full, or the total says so).
     var more: Bool
+    /// How many there are in all, where the list counts them.
+    var total: Int?
 
-    init(_ items: [Item], limit: Int, offset: Int) {
+    init(_ items: [Item], limit: Int, offset: Int, total: Int? = nil) {
         self.items = items
         self.limit = limit
         self.offset = offset
-        more = items.count == limit
+        self.total = total
+        more = total.map { offset + items.count < $0 } ?? (items.count == limit)
     }
 }

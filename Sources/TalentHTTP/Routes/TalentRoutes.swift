@@ -23,7 +23,8 @@ struct TalentRoutes: RouteGroup {
                                       nameContains: request.queryText("name"), limit: limit, offset: offset)
             let records = try await zone.registry.talents(filter, reveal: reveal(request, principal, "GET /api/v1/talents"),
                                                           actor: principal)
-            return try Wire.json(Page(records, limit: limit, offset: offset))
+            let total = try await zone.registry.talentCount(filter, actor: principal)
+            return try Wire.json(Page(records, limit: limit, offset: offset, total: total))
         }
         routes.get("/api/v1/talents/{id}") { request, context in
             let principal = try await auth.principal(request)

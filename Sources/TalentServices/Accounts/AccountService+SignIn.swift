@@ -75,7 +75,7 @@ extension AccountService {
         // A login that cannot exist (a NUL byte, a colon, 10 kB of text) is not looked up at all.
         let credentials = (try? Login.validated(login)) == nil ? nil : try await session.accountCredentials(login: login)
         guard let credentials else {
-            _ = Bcrypt.verify(password, hash: Self.timingHash)
+            _ = await PasswordHashing.verify(password, hash: Self.timingHash)
             try await session.appendAudit(AuditRecord(
                 actor: "anonymous", action: "account.sign-in.refused", entityType: "account", entityID: "",
                 before: Optional<String>.none, after: ["why": "unknown login"]))
@@ -83,11 +83,11 @@ extension AccountService {
         }
         let account = credentials.account
         if account.disabledAt != nil || lockout.isLocked(lockedUntil: account.lockedUntil, now: now) {
-            _ = Bcrypt.verify(password, hash: Self.timingHash)
+            _ = await PasswordHashing.verify(password, hash: Self.timingHash)
             try await refuse(account, why: account.disabledAt != nil ? "disabled" : "locked", session)
             return .refused
         }
-        guard Bcrypt.verify(password, hash: credentials.passwordHash) else {
+        guard await PasswordHashing.verify(password, hash: credentials.passwordHash) else {
             try await fail(account, why: "wrong password", now: now, session)
             return .refused
         }

@@ -1,5 +1,4 @@
 import Foundation
-import HummingbirdBcrypt
 import TalentDomain
 import TalentRules
 import TalentStore
@@ -35,6 +34,7 @@ extension AccountService {
                                            hint: "give --role, e.g. --role office-reviewer"))
         }
         let displayName = input.displayName?.trimmingCharacters(in: .whitespaces).nonEmpty
+        let passwordHash = await hash(password)
         do {
             return try await run {
                 try await store.write { session in
@@ -44,7 +44,7 @@ extension AccountService {
                     let grants = try await Self.resolve(input.grants, session)
                     try await checkPassword(password, login: login, grants: grants, session)
                     let id = try await session.insertAccount(NewAccount(
-                        login: login, displayName: displayName, passwordHash: hash(password),
+                        login: login, displayName: displayName, passwordHash: passwordHash,
                         revealPII: input.revealPII, requireOTP: false))
                     for grant in grants { try await session.insertAccountRole(accountID: id, grant) }
                     let record = try await Self.account(id: id, session)
@@ -107,9 +107,10 @@ extension AccountService {
 
     /// A new password (checked against the rule); the account's sessions are revoked and its lock lifted.
     public func resetPassword(login: String, password: String, actor: Principal) async throws(ServiceError) -> AccountRecord {
-        try await change(login, action: "account.reset-password", actor: actor) { before, session in
+        let newHash = await hash(password)
+        return try await change(login, action: "account.reset-password", actor: actor) { before, session in
             try await checkPassword(password, login: before.login, grants: before.grants, session)
-            try await session.setAccountPassword(id: before.id, hash: hash(password))
+            try await session.setAccountPassword(id: before.id, hash: newHash)
             try await session.revokeSessions(accountID: before.id)
         }
     }
@@ -147,7 +148,7 @@ extension AccountService {
         }
     }
 
-    func hash(_ password: String) -> String { Bcrypt.hash(password, cost: bcryptCost) }
+    func hash(_ password: String) async -> String { await PasswordHashing.hash(password, cost: bcryptCost) }
 
     /// Refuses a password the rule does not accept, naming every problem (never the password).
     func checkPassword(_ password: String, login: String, grants: [RoleGrant], _ session: StoreSession) async throws {

@@ -213,6 +213,14 @@ public struct RegistryService: Sendable {
         }
     }
 
+    /// How many talents ``talents(_:reveal:actor:)`` would list without its limit and offset (in reach only).
+    public func talentCount(_ filter: TalentFilter, actor: Principal) async throws(ServiceError) -> Int {
+        let access = try AccessTable.authorize(.talentRead, actor)
+        let scoped = access.reachesEverything
+            ? filter : filter.within(employers: access.organisations.sorted(), talents: access.talents.sorted())
+        return try await run { try await store.read { try await $0.talentCount(scoped) } }
+    }
+
     /// The earlier versions of a talent's record, identity and mobile numbers masked in their JSON. With
     /// `reveal`, shown in full, and the read and its `pii.reveal` audit entry share one transaction.
     public func history(identityKey: String, reveal: PIIReveal? = nil, actor: Principal) async throws(ServiceError) -> [TalentVersion] {

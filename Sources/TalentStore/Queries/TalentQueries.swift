@@ -172,6 +172,20 @@ extension StoreSession {
             """, talent(from:))
     }
 
+    /// How many talents the filter matches, whatever its limit and offset.
+    public func talentCount(_ filter: TalentFilter) async throws -> Int {
+        let namePattern = filter.nameContains.map(LikePattern.containing)
+        let rows = try await query("""
+            SELECT count(*) FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id
+            WHERE (\(filter.employerCreditCode)::text IS NULL OR o.credit_code = \(filter.employerCreditCode))
+              AND (\(namePattern)::text IS NULL OR t.name LIKE \(namePattern) ESCAPE '\\')
+              AND ((\(filter.withinEmployers)::bigint[] IS NULL AND \(filter.withinTalents)::bigint[] IS NULL)
+                   OR t.employer_id = ANY(\(filter.withinEmployers ?? [])) OR t.id = ANY(\(filter.withinTalents ?? [])))
+            """)
+        for try await count in rows.decode(Int64.self) { return Int(count) }
+        return 0
+    }
+
     /// Previous versions of a talent, oldest first, as JSON text.
     public func talentHistory(id: Int64) async throws -> [(version: Int, replacedAt: Date, data: String)] {
         try await rows("""
