@@ -68,7 +68,7 @@ struct AccessFixture {
         tokens["gone"] = try await server.client.signIn("gone", password)
         _ = try await zone.accounts.setDisabled(login: "gone", true, actor: admin)
 
-        let revealed = try await zone.registry.dossier(id: a.talent.id, reveal: PIIReveal(actor: admin, scope: "test"), actor: admin)
+        let revealed = try await zone.registry.dossier(id: a.talent.id, reveal: PIIReveal(scope: "test"), actor: admin)
         let key = revealed.talent.identityKey.fullValue
         var columnsA = ["name": revealed.talent.name, "employer_credit_code": a.talent.employer?.creditCode ?? ""]
         if key.contains(":") {

@@ -148,7 +148,7 @@ struct HappenedDayTests {
             Self.expectAfterToday(await caught {
                 try await service.withdraw(P.ref(1), reason: "转学", on: tomorrow, today: today, actor: F.actor)
             }, "a withdrawal", today: today)
-            let detail = try await service.trainee(P.ref(1), on: today)
+            let detail = try await service.trainee(P.ref(1), on: today, actor: "tester")
             #expect(detail.trainee.status == .inPractice && detail.stageReports.isEmpty && detail.finalAssessment == nil)
 
             let project = try await service.addProject(

@@ -208,7 +208,7 @@ struct PolicyServiceTests {
             let service = PracticeBaseService.followingStoredPolicy(store: store)
             let short = await caught { try await service.complete(P.ref(1), on: Self.day("2027-03-01"), today: P.today, actor: F.actor) }
             #expect((short as? ServiceError)?.refusedMessage?.contains("9") == true)
-            #expect(try await service.trainee(P.ref(1), on: Self.day("2027-03-01")).requiredMonths == 9)
+            #expect(try await service.trainee(P.ref(1), on: Self.day("2027-03-01"), actor: "tester").requiredMonths == 9)
             let done = try await service.complete(P.ref(1), on: Self.day("2027-06-01"), today: P.today, actor: F.actor)
             #expect(done.status == .completed)
             let audit = try #require(try await F.audit(store, action: "practice.complete").first)

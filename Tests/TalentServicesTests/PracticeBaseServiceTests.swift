@@ -67,7 +67,7 @@ struct PracticeBaseServiceTests {
             }
             let noCohort = await caught { try await service.enrol(P.input(4), cohortYear: 2030, actor: F.actor) }
             #expect((noCohort as? ServiceError)?.nextStep == .createCohort(year: 2030))
-            #expect(try await service.trainees(TraineeFilter(cohortYear: P.year)).count == 1)
+            #expect(try await service.trainees(TraineeFilter(cohortYear: P.year), actor: "tester").count == 1)
         }
     }
 
@@ -76,10 +76,10 @@ struct PracticeBaseServiceTests {
             try await P.enrol(service, 1, name: "张三")
             try await P.enrol(service, 2, name: "阿明")
             try await P.enrol(service, 3, name: "李四")
-            let names = try await service.trainees(TraineeFilter(cohortYear: P.year)).map(\.name)
+            let names = try await service.trainees(TraineeFilter(cohortYear: P.year), actor: "tester").map(\.name)
             #expect(names == ["阿明", "李四", "张三"])
             _ = try await service.withdraw(P.ref(3), reason: "转学术型学位", on: P.day("2026-10-08"), actor: F.actor)
-            let withdrawn = try await service.trainees(TraineeFilter(status: .withdrawn))
+            let withdrawn = try await service.trainees(TraineeFilter(status: .withdrawn), actor: "tester")
             #expect(withdrawn.map(\.name) == ["李四"])
             #expect(withdrawn.first?.withdrawalReason == "转学术型学位")
             #expect(withdrawn.first?.withdrawnOn == P.day("2026-10-08"))

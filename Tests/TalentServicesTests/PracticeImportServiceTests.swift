@@ -31,7 +31,7 @@ struct PracticeImportServiceTests {
             #expect(report.rowsTotal == 3)
             #expect(report.issues.isEmpty)
             #expect(report.summary.contains("3 trainees added"))
-            let trainees = try await service.trainees(TraineeFilter(cohortYear: P.year))
+            let trainees = try await service.trainees(TraineeFilter(cohortYear: P.year), actor: "tester")
             #expect(trainees.map(\.name) == ["李明", "王芳", "张伟"])
             #expect(trainees.map(\.directFromBachelor) == [true, false, true])
             let audit = try await F.audit(store, action: "practice.trainees.import")
@@ -41,7 +41,7 @@ struct PracticeImportServiceTests {
             let again = try await service.importTrainees(at: file.path, cohortYear: P.year, options: Self.options, actor: F.actor)
             #expect(again.added == 0)
             #expect(again.unchanged == 3)
-            #expect(try await service.trainees(TraineeFilter()).count == 3)
+            #expect(try await service.trainees(TraineeFilter(), actor: "tester").count == 3)
             #expect(try await F.audit(store, action: "practice.trainees.import").count == 1)
         }
     }
@@ -69,7 +69,7 @@ struct PracticeImportServiceTests {
             let errors = try file.errorReport()
             #expect(errors.map { $0[0] } == ["3", "4", "5", "6", "6"])
             #expect(errors.first?[1] == "id_number")
-            #expect(try await service.trainees(TraineeFilter()).isEmpty)
+            #expect(try await service.trainees(TraineeFilter(), actor: "tester").isEmpty)
             #expect(try await F.audit(store, action: "practice.trainees.import").isEmpty)
 
             // With skip-invalid the good row goes in, the others are reported.
@@ -78,7 +78,7 @@ struct PracticeImportServiceTests {
             let partial = try await service.importTrainees(at: file.path, cohortYear: P.year, options: skipping, actor: F.actor)
             #expect(partial.added == 1)
             #expect(partial.invalidRows == 4)
-            #expect(try await service.trainees(TraineeFilter()).map(\.name) == ["李明"])
+            #expect(try await service.trainees(TraineeFilter(), actor: "tester").map(\.name) == ["李明"])
         }
     }
 

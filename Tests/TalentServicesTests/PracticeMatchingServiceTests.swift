@@ -54,7 +54,7 @@ struct PracticeMatchingServiceTests {
             let outcome = try await service.preview(cohortYear: P.year)
             try Self.expectOutcome(outcome)
             #expect(!outcome.committed)
-            #expect(try await service.trainees(TraineeFilter(status: .placed)).isEmpty)
+            #expect(try await service.trainees(TraineeFilter(status: .placed), actor: "tester").isEmpty)
             #expect(try await F.auditCount(store) == audits)
             // Deterministic: the same instance, the same hash and result.
             #expect(try await service.preview(cohortYear: P.year) == outcome)
@@ -70,7 +70,7 @@ struct PracticeMatchingServiceTests {
             #expect(outcome.committed)
             #expect(outcome.instanceSHA256 == preview.instanceSHA256)
 
-            let placed = try await service.trainees(TraineeFilter(status: .placed))
+            let placed = try await service.trainees(TraineeFilter(status: .placed), actor: "tester")
             #expect(placed.map(\.name).sorted() == ["李明", "王芳"].sorted())
             for trainee in placed {
                 #expect(trainee.placement?.startOn == P.windowStart)

@@ -35,7 +35,7 @@ struct PracticeSchemaTests {
     @Test func inPracticeNeedsAMentorAndCompletedNeedsReportsAndAPassedAssessment() async throws {
         try await P.withBase { (store: Store, service: PracticeBaseService) async throws in
             try await P.placedTrainee(service)
-            let id = try #require(try await service.trainees(TraineeFilter()).first?.id)
+            let id = try #require(try await service.trainees(TraineeFilter(), actor: "tester").first?.id)
             let noMentor = await P.sqlError(store, "UPDATE trainees SET status = 'in-practice' WHERE id = \(id)")
             #expect(noMentor?.constraint == "trainees_transition")
             _ = try await service.start(P.ref(1), mentorIdentity: P.mentorIdentity, on: P.windowStart, actor: "t")

@@ -145,7 +145,7 @@ struct TalentRegistrationTests {
             #expect(updated.idNumber == "11010519491231002X")
             #expect(updated.updatedAt >= created.updatedAt)
 
-            let history = try await registry.history(identityKey: "11010519491231002X", reveal: PIIReveal(actor: "officer-zhao", scope: "test"), actor: "tester")
+            let history = try await registry.history(identityKey: "11010519491231002X", reveal: PIIReveal(scope: "test"), actor: "tester")
             #expect(history.map(\.version) == [1])
             let previous = try F.object(history.first?.data)
             #expect(previous["mobile"] as? String == "13800138000")
@@ -315,16 +315,16 @@ struct TalentRegistrationTests {
             _ = try await registry.history(identityKey: wang.identityKey.fullValue, actor: "tester")
             #expect(try await F.audit(store, action: "pii.reveal").isEmpty)
 
-            let shown = try await registry.talent(identityKey: wang.identityKey.fullValue, reveal: PIIReveal(actor: "auditor", scope: "talent show"), actor: "tester")
+            let shown = try await registry.talent(identityKey: wang.identityKey.fullValue, reveal: PIIReveal(scope: "talent show"), actor: "auditor")
             #expect(shown == wang)
             var entries = try await F.audit(store, action: "pii.reveal")
             #expect(entries.map(\.entityID) == [String(wang.id)])
             #expect(entries.first?.actor == "cli:auditor")
             #expect(entries.first?.entityType == "talent")
 
-            let listed = try await registry.talents(TalentFilter(), reveal: PIIReveal(actor: "auditor", scope: "talent list"), actor: "tester")
+            let listed = try await registry.talents(TalentFilter(), reveal: PIIReveal(scope: "talent list"), actor: "auditor")
             #expect(listed.count == 2)
-            _ = try await registry.history(identityKey: li.identityKey.fullValue, reveal: PIIReveal(actor: "auditor", scope: "talent history"), actor: "tester")
+            _ = try await registry.history(identityKey: li.identityKey.fullValue, reveal: PIIReveal(scope: "talent history"), actor: "auditor")
             entries = try await F.audit(store, action: "pii.reveal")
             #expect(entries.count == 4)
             #expect(entries.filter { $0.entityID == String(wang.id) }.count == 2)
@@ -332,9 +332,9 @@ struct TalentRegistrationTests {
             #expect(entries.allSatisfy { $0.entityType == "talent" && $0.actor == "cli:auditor" })
 
             // A reveal of nobody is no reveal; one of a talent not registered fails and records nothing.
-            _ = try await registry.talents(TalentFilter(nameContains: "无此人"), reveal: PIIReveal(actor: "auditor", scope: "talent list"), actor: "tester")
+            _ = try await registry.talents(TalentFilter(nameContains: "无此人"), reveal: PIIReveal(scope: "talent list"), actor: "auditor")
             await #expect(throws: ServiceError.self) {
-                _ = try await registry.talent(identityKey: "440524188001010014", reveal: PIIReveal(actor: "auditor", scope: "talent show"), actor: "tester")
+                _ = try await registry.talent(identityKey: "440524188001010014", reveal: PIIReveal(scope: "talent show"), actor: "auditor")
             }
             #expect(try await F.audit(store, action: "pii.reveal").count == 4)
         }

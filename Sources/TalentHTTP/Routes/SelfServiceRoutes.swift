@@ -13,7 +13,7 @@ struct SelfServiceRoutes: RouteGroup {
         routes.get("/api/v1/me/talent") { request, _ in
             let (principal, talentID) = try await ownTalent(request)
             return try Wire.json(try await zone.registry.dossier(
-                id: talentID, reveal: PIIReveal(actor: principal, scope: "talentd GET /api/v1/me/talent"), actor: principal))
+                id: talentID, reveal: PIIReveal(scope: "talentd GET /api/v1/me/talent"), actor: principal))
         }
         routes.get("/api/v1/me/housing") { request, _ in
             let (principal, talentID) = try await ownTalent(request)

@@ -50,6 +50,6 @@ struct TalentRoutes: RouteGroup {
     }
 
     private func reveal(_ request: Request, _ principal: Principal, _ scope: String) -> PIIReveal? {
-        request.asksToReveal ? PIIReveal(actor: principal, scope: "talentd " + scope) : nil
+        request.asksToReveal ? PIIReveal(scope: "talentd " + scope) : nil
     }
 }

@@ -49,10 +49,16 @@ public struct Access: Sendable {
 extension Access {
     /// Refuses a reveal of `talentID`'s numbers that the principal may not ask for.
     func requireReveal(_ reveal: PIIReveal, talentID: Int64) throws(ServiceError) {
-        guard mayReveal(talentID: talentID) else {
-            throw .notPermitted("\(principal.auditName) may not see full identity and mobile numbers: "
-                + "that needs the reveal-pii entitlement")
-        }
+        guard mayReveal(talentID: talentID) else { throw Self.revealRefused(principal) }
+    }
+
+    /// Refuses a reveal of anyone's numbers without the `reveal-pii` entitlement (rosters, trainees).
+    func requireReveal() throws(ServiceError) {
+        guard principal.mayRevealPersonalData else { throw Self.revealRefused(principal) }
+    }
+
+    static func revealRefused(_ principal: Principal) -> ServiceError {
+        .notPermitted("\(principal.auditName) may not see full identity and mobile numbers: that needs the reveal-pii entitlement")
     }
 }
 

@@ -77,7 +77,7 @@ public struct DemoPracticeLoader: Sendable {
 
     /// Moves each trainee on to its planned outcome, from wherever it stands.
     private func progress(_ cohort: DemoPractice.Cohort, _ report: inout DemoPracticeLoadReport) async throws(ServiceError) {
-        let stored = try await practice.trainees(TraineeFilter(cohortYear: cohort.year))
+        let stored = try await practice.trainees(TraineeFilter(cohortYear: cohort.year), actor: actor)
         let byKey = Dictionary(stored.map { ("\($0.universityCode)/\($0.studentNumber)", $0) }, uniquingKeysWith: { a, _ in a })
         let mentors = Dictionary(cohort.positions.map { ($0.input.code, $0.mentors) }, uniquingKeysWith: { a, _ in a })
         for (index, trainee) in cohort.trainees.enumerated() {
@@ -98,7 +98,7 @@ public struct DemoPracticeLoader: Sendable {
                 _ = try await practice.start(reference, mentorIdentity: candidates[index % candidates.count], on: start, today: DemoPractice.asOf, actor: actor)
                 report.steps += 1
             }
-            let detail = try await practice.trainee(reference, on: DemoPractice.asOf)
+            let detail = try await practice.trainee(reference, on: DemoPractice.asOf, actor: actor)
             let reported = Set(detail.stageReports.map(\.stage))
             switch trainee.outcome {
             case let .practising(_, midTerm, grade):

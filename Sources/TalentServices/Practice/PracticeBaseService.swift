@@ -141,14 +141,17 @@ public struct PracticeBaseService: Sendable {
 
     /// Sorted by university, then name, in pinyin order. With `reveal`, one `pii.reveal` audit entry per
     /// trainee listed is written in the transaction of the read.
-    public func trainees(_ filter: TraineeFilter, reveal: PIIReveal? = nil) async throws(ServiceError) -> [TraineeRecord] {
+    public func trainees(_ filter: TraineeFilter, reveal: PIIReveal? = nil, actor: Principal) async throws(ServiceError) -> [TraineeRecord] {
+        let access = try AccessTable.authorize(.practiceRead, actor)
+        if reveal != nil { try access.requireReveal() }
         var filter = filter
         filter.universityCode = filter.universityCode?.uppercased()
         return try await run { [filter] in
             try await store.read(revealing: reveal) { session in
-                let records = try await session.trainees(filter)
+                let own = try await Self.universityCodes(access, session)
+                let records = try await session.trainees(filter).filter { own?.contains($0.universityCode) ?? true }
                 guard let reveal else { return records }
-                try await session.recordReveal(reveal, entityType: "trainee", ids: records.map(\.id))
+                try await session.recordReveal(reveal, by: actor, entityType: "trainee", ids: records.map(\.id))
                 return records.map { $0.revealed() }
             }
         }
@@ -157,12 +160,17 @@ public struct PracticeBaseService: Sendable {
     /// One trainee with the stage reports, the final assessment and what still blocks completion today.
     /// With `reveal`, the read and its `pii.reveal` audit entry share one transaction.
     public func trainee(_ reference: TraineeReference, on date: CalendarDate = .today(),
-                        reveal: PIIReveal? = nil) async throws(ServiceError) -> TraineeDetail {
-        try await run {
+                        reveal: PIIReveal? = nil, actor: Principal) async throws(ServiceError) -> TraineeDetail {
+        let access = try AccessTable.authorize(.practiceRead, actor)
+        if reveal != nil { try access.requireReveal() }
+        return try await run {
             try await store.read(revealing: reveal) { session in
                 let trainee = try await Self.trainee(reference, session)
+                guard try await Self.universityCodes(access, session)?.contains(trainee.universityCode) ?? true else {
+                    throw ServiceError.notFound("no trainee is enrolled as \(reference)", next: .listTrainees)
+                }
                 guard let reveal else { return try await detail(of: trainee, on: date, session) }
-                try await session.recordReveal(reveal, entityType: "trainee", ids: [trainee.id])
+                try await session.recordReveal(reveal, by: actor, entityType: "trainee", ids: [trainee.id])
                 return try await detail(of: trainee.revealed(), on: date, session)
             }
         }
@@ -305,6 +313,16 @@ public struct PracticeBaseService: Sendable {
                 next: named.isEmpty ? .addOrganisation(kind: .university) : nil)
         }
         return university
+    }
+
+    /// The credit codes of the universities a scoped access reaches; nil when it reaches every record.
+    static func universityCodes(_ access: Access, _ session: StoreSession) async throws -> Set<String>? {
+        guard !access.reachesEverything else { return nil }
+        var codes: Set<String> = []
+        for id in access.universities {
+            if let university = try await session.organisation(id: id) { codes.insert(university.creditCode) }
+        }
+        return codes
     }
 
     static func trainee(_ reference: TraineeReference, _ session: StoreSession, forUpdate: Bool = false) async throws -> TraineeRecord {

@@ -69,11 +69,8 @@ public struct CertificationService: Sendable {
         let access = try AccessTable.authorize(.certificationApply, actor)
         return try await run {
             try await store.write { session in
-                let found = try await RegistryService.talent(key, access, session)
                 // Locks the row, so that two applications for the same talent cannot both pass the checks.
-                guard let talent = try await session.talent(identityKey: found.identityKey.fullValue, forUpdate: true) else {
-                    throw ServiceError.notFound(key.notFoundMessage)
-                }
+                let talent = try await RegistryService.talent(key, access, session, forUpdate: true)
                 let existing = try await session.certifications(talentID: talent.id)
                 if let open = existing.first(where: { $0.status.isOpen }) {
                     throw ServiceError.duplicate(

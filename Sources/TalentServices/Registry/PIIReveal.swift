@@ -1,15 +1,14 @@
 import TalentStore
 
-/// A request to show full identity and mobile numbers (`--reveal-pii`): who asks, and where they are
-/// shown. A use case given one reads and writes one `pii.reveal` audit entry per person shown in the
-/// same transaction, so no reveal goes unrecorded and `audit list --entity talent:ID` finds each.
+/// A request to show full identity and mobile numbers (`--reveal-pii`, `?reveal=true`): where they are
+/// shown. Who asks is the use case's own principal, checked for the right to see them; a use case given
+/// one reads and writes one `pii.reveal` audit entry per person shown in the same transaction, so no
+/// reveal goes unrecorded and `audit list --entity talent:ID` finds each.
 public struct PIIReveal: Sendable {
-    public var actor: Principal
     /// The command or page that shows the numbers, e.g. `talent list`.
     public var scope: String
 
-    public init(actor: Principal, scope: String) {
-        self.actor = actor
+    public init(scope: String) {
         self.scope = scope
     }
 }
@@ -22,13 +21,13 @@ extension Store {
 }
 
 extension StoreSession {
-    /// One `pii.reveal` entry for each of `ids` (entities of `entityType`), all in one statement.
-    func recordReveal(_ reveal: PIIReveal, entityType: String, ids: [Int64]) async throws {
+    /// One `pii.reveal` entry by `principal` for each of `ids` (entities of `entityType`), all in one statement.
+    func recordReveal(_ reveal: PIIReveal, by principal: Principal, entityType: String, ids: [Int64]) async throws {
         guard !ids.isEmpty else { return }
         let shown = ids.count == 1 ? "1 \(entityType)" : "\(ids.count) \(entityType)s"
         try await appendAudit(
             AuditRecord(
-                actor: reveal.actor.auditName, action: "pii.reveal", entityType: entityType, entityID: "",
+                actor: principal.auditName, action: "pii.reveal", entityType: entityType, entityID: "",
                 before: Optional<[String: String]>.none, after: ["scope": reveal.scope, "shown_together": shown],
                 reason: "full identity and mobile numbers shown"),
             forEach: ids.map(String.init))

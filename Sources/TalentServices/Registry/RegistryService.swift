@@ -165,7 +165,7 @@ public struct RegistryService: Sendable {
                 let record = try await Self.talent(identityKey, access, session)
                 guard let reveal else { return record }
                 try access.requireReveal(reveal, talentID: record.id)
-                try await session.recordReveal(reveal, entityType: "talent", ids: [record.id])
+                try await session.recordReveal(reveal, by: access.principal, entityType: "talent", ids: [record.id])
                 return record.revealed()
             }
         }
@@ -190,7 +190,7 @@ public struct RegistryService: Sendable {
                 let certifications = try await session.certifications(talentID: record.id)
                 guard let reveal else { return TalentDossier(talent: record, certifications: certifications) }
                 try access.requireReveal(reveal, talentID: record.id)
-                try await session.recordReveal(reveal, entityType: "talent", ids: [record.id])
+                try await session.recordReveal(reveal, by: access.principal, entityType: "talent", ids: [record.id])
                 return TalentDossier(talent: record.revealed(), certifications: certifications.map { $0.revealed() })
             }
         }
@@ -207,7 +207,7 @@ public struct RegistryService: Sendable {
                 let records = try await session.talents(scoped)
                 guard let reveal else { return records }
                 for record in records { try access.requireReveal(reveal, talentID: record.id) }
-                try await session.recordReveal(reveal, entityType: "talent", ids: records.map(\.id))
+                try await session.recordReveal(reveal, by: access.principal, entityType: "talent", ids: records.map(\.id))
                 return records.map { $0.revealed() }
             }
         }
@@ -233,7 +233,7 @@ public struct RegistryService: Sendable {
                     TalentVersion(version: $0.version, replacedAt: $0.replacedAt,
                                   data: reveal == nil ? PersonalDataMask.json($0.data) : $0.data)
                 }
-                if let reveal { try await session.recordReveal(reveal, entityType: "talent", ids: [record.id]) }
+                if let reveal { try await session.recordReveal(reveal, by: access.principal, entityType: "talent", ids: [record.id]) }
                 return versions
             }
         }
@@ -251,10 +251,11 @@ public struct RegistryService: Sendable {
     }
 
     /// The talent, when it exists and is in the access's reach; otherwise not found, in the same words.
-    static func talent(_ key: TalentKey, _ access: Access, _ session: StoreSession) async throws -> TalentRecord {
+    static func talent(_ key: TalentKey, _ access: Access, _ session: StoreSession,
+                       forUpdate: Bool = false) async throws -> TalentRecord {
         let found: TalentRecord? = switch key {
-        case let .identity(identityKey): try await session.talent(identityKey: identityKey)
-        case let .id(id): try await session.talent(id: id)
+        case let .identity(identityKey): try await session.talent(identityKey: identityKey, forUpdate: forUpdate)
+        case let .id(id): try await session.talent(id: id, forUpdate: forUpdate)
         }
         guard let found, access.reaches(talentID: found.id, employerID: found.employer?.id) else {
             throw ServiceError.notFound(key.notFoundMessage, next: .findTalent)

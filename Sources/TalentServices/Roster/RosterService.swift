@@ -15,9 +15,7 @@ public struct RosterService: Sendable {
     /// nothing registered is refused (not an empty roster), so a typo does not pass for "nobody".
     public func roster(_ request: RosterRequest, actor: Principal, now: Date = Date()) async throws(ServiceError) -> Roster {
         let access = try AccessTable.authorize(.rosterRead, actor)
-        if request.revealPII && !actor.mayRevealPersonalData {
-            throw .notPermitted("\(actor.auditName) may not see full identity and mobile numbers: that needs the reveal-pii entitlement")
-        }
+        if request.revealPII { try access.requireReveal() }
         let university = Self.reference(request.university)
         let enterprise = Self.reference(request.enterprise)
         let mentor = Self.reference(request.mentor)

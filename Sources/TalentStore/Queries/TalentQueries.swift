@@ -141,10 +141,11 @@ extension StoreSession {
         return record
     }
 
-    public func talent(id: Int64) async throws -> TalentRecord? {
+    public func talent(id: Int64, forUpdate: Bool = false) async throws -> TalentRecord? {
         try await firstRow("""
             SELECT \(unescaped: Self.talentColumns)
-            FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id WHERE t.id = \(id)
+            FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id
+            WHERE t.id = \(id) \(unescaped: forUpdate ? "FOR UPDATE OF t" : "")
             """, talent(from:))
     }
 

@@ -63,7 +63,7 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let records = try await zone.practice.trainees(
                     TraineeFilter(cohortYear: cohort?.year, universityCode: university, status: status),
-                    reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "practice trainee list") : nil)
+                    reveal: revealPII ? PIIReveal(scope: "practice trainee list") : nil, actor: actor.resolved)
                 let views = records.map { TraineeView($0) }
                 if output.json { return Output.json(views) }
                 Output.table(["student", "name", "identity", "university", "field", "cohort", "status", "host enterprise"], views.map {
@@ -97,7 +97,7 @@ struct PracticeTraineeCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let detail = try await zone.practice.trainee(
                     trainee.reference, on: on?.date ?? .today(),
-                    reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "practice trainee show") : nil)
+                    reveal: revealPII ? PIIReveal(scope: "practice trainee show") : nil, actor: actor.resolved)
                 let view = TraineeView(detail.trainee)
                 let obstacles = detail.completionObstacles.map { NextStepCommand.message($0.reason, then: $0.next) }
                 if output.json {

@@ -88,7 +88,7 @@ struct TalentCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let key = try identityKey(identity)
                 let dossier = try await zone.registry.dossier(
-                    identityKey: key, reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent show") : nil,
+                    identityKey: key, reveal: revealPII ? PIIReveal(scope: "talent show") : nil,
                     actor: actor.resolved)
                 let (record, certifications) = (dossier.talent, dossier.certifications)
                 let view = TalentView(record)
@@ -136,7 +136,7 @@ struct TalentCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let records = try await zone.registry.talents(
                     TalentFilter(employerCreditCode: employer?.uppercased(), nameContains: name, limit: limit, offset: offset),
-                    reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent list") : nil,
+                    reveal: revealPII ? PIIReveal(scope: "talent list") : nil,
                     actor: actor.resolved)
                 let views = records.map { TalentView($0) }
                 if output.json { return Output.json(views) }
@@ -162,7 +162,7 @@ struct TalentCommand: AsyncParsableCommand {
             try await Command.run { zone in
                 let key = try identityKey(identity)
                 let versions = try await zone.registry.history(
-                    identityKey: key, reveal: revealPII ? PIIReveal(actor: actor.resolved, scope: "talent history") : nil,
+                    identityKey: key, reveal: revealPII ? PIIReveal(scope: "talent history") : nil,
                     actor: actor.resolved)
                 if output.json { return Output.json(versions) }
                 Output.table(["version", "replaced at", "record"], versions.map {
