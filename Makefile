@@ -8,7 +8,7 @@ SWIFT ?= swift
 TALENTCTL := .build/debug/talentctl
 TALENTD := .build/debug/talentd
 
-.PHONY: demo serve test build bench db-down clean postgres python3 openssl schemathesis
+.PHONY: demo serve test build bench db-down clean postgres python3 openssl schemathesis wrk
 
 # $(call debian-package,CHECK,PACKAGE): runs CHECK; when it fails, installs Debian's PACKAGE (as root)
 # or says how to.
@@ -61,9 +61,14 @@ test: postgres python3 openssl schemathesis
 	$(SWIFT) test --skip-build
 	SCHEMATHESIS=$(SCHEMATHESIS) Tests/conformance/schemathesis.sh
 
-bench: postgres
+# wrk (Debian) loads talentd on result day; pgbench comes with Debian's postgresql.
+wrk:
+	$(call debian-package,command -v wrk,wrk)
+
+bench: postgres wrk
 	$(SWIFT) build -c release --product talentbench
 	$(SWIFT) build -c release --product talentctl
+	$(SWIFT) build -c release --product talentd
 	.build/release/talentbench
 
 db-down:

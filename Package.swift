@@ -108,7 +108,8 @@ let package = Package(
         .executableTarget(
             name: "talentbench",
             // TalentStore: the one exception to the arrows (Docs/architecture.md, "Who may import whom").
-            dependencies: ["TalentServices", "TalentText", "TalentRules", "TalentStore"],
+            dependencies: ["TalentServices", "TalentText", "TalentRules", "TalentStore",
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             swiftSettings: strict
         ),
         .target(

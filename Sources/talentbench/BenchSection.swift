@@ -62,13 +62,17 @@ struct BenchFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// `--rows N`, `--runs N`, `--only NAME`.
+/// `--rows N`, `--runs N`, `--only NAME`, and for result day `--sessions N`, `--seconds N`.
 struct BenchOptions: Sendable {
     var rows = 100_000
     var runs = 3
     var only: String?
+    /// Result day: how many applicants sign in (each sign-in is a cost-12 bcrypt check).
+    var sessions = 256
+    /// Result day: how long each load runs.
+    var seconds = 20
 
-    static let usage = "usage: talentbench [--rows N] [--runs N] [--only SECTION]"
+    static let usage = "usage: talentbench [--rows N] [--runs N] [--only SECTION] [--sessions N] [--seconds N]"
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -79,6 +83,8 @@ struct BenchOptions: Sendable {
             case "--rows": rows = try Self.positive(value, flag)
             case "--runs": runs = try Self.positive(value, flag)
             case "--only": only = value
+            case "--sessions": sessions = try Self.positive(value, flag)
+            case "--seconds": seconds = try Self.positive(value, flag)
             default: throw BenchFailure("unknown option \(flag); \(Self.usage)")
             }
         }

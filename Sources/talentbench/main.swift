@@ -3,7 +3,8 @@ import Foundation
 // talentbench: performance figures against real PostgreSQL in a throwaway embedded cluster.
 // `make bench` builds it in release mode and runs it; Docs/performance.md records the results.
 
-let sections: [any BenchSection] = [ImportBenchmark(), MatchingBenchmark(), RosterBenchmark(), HousingBenchmark()]
+let sections: [any BenchSection] = [ImportBenchmark(), MatchingBenchmark(), RosterBenchmark(), HousingBenchmark(),
+                                    ResultDayBenchmark()]
 
 do {
     let options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))

@@ -203,9 +203,9 @@ extension HousingRoundService {
                 let inputSHA256 = Self.sha256(document)
                 let expiresOn = policy.policy.offers.expiresOn(offeredOn: date)
 
+                try await session.insertHousingRoundEntries(roundID: round.id, draw.entriesWithBreakdowns)
                 try await session.markHousingRoundCommitted(
                     id: round.id, seed: seed, inputJSON: document, inputSHA256: inputSHA256, committedBy: actor.auditName)
-                try await session.insertHousingRoundEntries(roundID: round.id, draw.entriesWithBreakdowns)
                 let offers = draw.outcome.order.compactMap { id -> HousingRoundNewOffer? in
                     guard let category = draw.outcome.category(of: id), let unit = draw.assignments[id],
                           let application = draw.applications[id] else { return nil }

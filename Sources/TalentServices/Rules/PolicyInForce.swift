@@ -36,7 +36,9 @@ public struct PolicyInForce: Sendable {
             return PolicyInForce(file: standard, sha256: standard.sha256, effective: standard.policy.effective, isStored: false)
         }
         do {
-            let file = try PolicyFile(text: content, file: "stored policy \(stored.version)")
+            let file = try ParsedPolicies.shared.file(content) { () throws(PolicyError) in
+                try PolicyFile(text: content, file: "stored policy \(stored.version)")
+            }
             // The hash recorded on loading (of the file's bytes) is the one decisions cite.
             return PolicyInForce(file: file, sha256: stored.sha256, effective: stored.effective, isStored: true)
         } catch {

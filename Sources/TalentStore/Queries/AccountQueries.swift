@@ -205,21 +205,32 @@ extension StoreSession {
     }
 
     /// The session with this token hash when it is neither revoked nor expired at `now` and its account
-    /// is not disabled.
+    /// is not disabled, with the account's grants: one statement, one row per grant (every request
+    /// asks this first).
     public func liveSession(tokenSHA256: String, now: Date) async throws -> SessionRecord? {
-        let row = try await firstRow("""
-            SELECT s.id AS session_id, s.expires_at, s.last_used_at, \(unescaped: Self.accountColumns)
+        let found = try await rows("""
+            SELECT s.id AS session_id, s.expires_at, s.last_used_at, \(unescaped: Self.accountColumns),
+                   g.role AS grant_role, coalesce(g.organisation_id, g.talent_id) AS grant_scope
             FROM account_sessions s JOIN accounts a ON a.id = s.account_id
+            LEFT JOIN account_roles g ON g.account_id = a.id
             WHERE s.token_sha256 = \(tokenSHA256) AND s.revoked_at IS NULL AND s.expires_at > \(now)
               AND a.disabled_at IS NULL
+            ORDER BY g.role, grant_scope
             """) { row in
-            (try row.value("session_id", as: Int64.self), try row.value("expires_at", as: Date.self),
-             try row.value("last_used_at", as: Date.self), try self.account(from: row, grants: []))
+            (id: try row.value("session_id", as: Int64.self), expires: try row.value("expires_at", as: Date.self),
+             lastUsed: try row.value("last_used_at", as: Date.self), account: try self.account(from: row, grants: []),
+             role: try row.value("grant_role", as: String?.self), scope: try row.value("grant_scope", as: Int64?.self))
         }
-        guard let (id, expires, lastUsed, account) = row else { return nil }
-        var withGrants = account
-        withGrants.grants = try await accountGrants([account.id])[account.id] ?? []
-        return SessionRecord(id: id, account: withGrants, expiresAt: expires, lastUsedAt: lastUsed)
+        guard let first = found.first else { return nil }
+        var account = first.account
+        for row in found {
+            guard let name = row.role else { continue }
+            guard let role = Role(rawValue: name) else {
+                throw StoreError.internal("account #\(account.id) holds the unknown role \(name)")
+            }
+            account.grants.append(try RoleGrant(role, scopeID: row.scope))
+        }
+        return SessionRecord(id: first.id, account: account, expiresAt: first.expires, lastUsedAt: first.lastUsed)
     }
 
     public func touchSession(id: Int64, at now: Date) async throws {

@@ -134,7 +134,7 @@ extension StoreSession {
             SELECT r.code, r.name, r.as_of::text AS as_of, r.seed, r.policy_version, r.committed_at,
                    e.position, e.priority_group, e.score, e.lottery_key, e.preferences, e.allocated_category, e.quota_skip,
                    e.excluded_reasons,
-                   (SELECT count(*) FROM housing_round_entries x WHERE x.round_id = r.id AND x.position IS NOT NULL) AS positions
+                   r.positioned AS positions
             FROM housing_round_entries e JOIN housing_rounds r ON r.id = e.round_id
             WHERE e.application_id = \(applicationID) AND r.status = 'committed'
             ORDER BY r.committed_at DESC, r.id DESC
@@ -149,7 +149,7 @@ extension StoreSession {
                 score: try row.value("score", as: Int32?.self).map(Int.init), lotteryKey: try row.value("lottery_key"),
                 preferences: try row.value("preferences"), allocatedCategory: try row.value("allocated_category"),
                 quotaSkip: try row.value("quota_skip"), excludedReasons: try row.value("excluded_reasons"),
-                positions: Int(try row.value("positions", as: Int64.self)))
+                positions: Int(try row.value("positions", as: Int32.self)))
         }
     }
 }

@@ -130,12 +130,14 @@ extension StoreSession {
 
     // MARK: The commit
 
-    /// Marks the round committed with its seed and the canonical input document and its hash.
+    /// Marks the round committed with its seed, the canonical input document and its hash, and the size
+    /// of its serving order counted from its entries (so they are written first).
     public func markHousingRoundCommitted(id: Int64, seed: String, inputJSON: String, inputSHA256: String,
                                           committedBy: String) async throws {
         try await query("""
             UPDATE housing_rounds SET status = 'committed', seed = \(seed), input_json = \(inputJSON),
-                   input_sha256 = \(inputSHA256), committed_by = \(committedBy), committed_at = now()
+                   input_sha256 = \(inputSHA256), committed_by = \(committedBy), committed_at = now(),
+                   positioned = (SELECT count(*) FROM housing_round_entries e WHERE e.round_id = \(id) AND e.position IS NOT NULL)
             WHERE id = \(id)
             """)
     }
