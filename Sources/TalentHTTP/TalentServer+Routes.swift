@@ -19,6 +19,9 @@ extension TalentServer {
             StaffRoutes(zone: zone, auth: auth),
             RosterRoutes(zone: zone, auth: auth),
             HousingRoundRoutes(zone: zone, auth: auth),
+            HousingInventoryRoutes(zone: zone, auth: auth),
+            HousingLeaseRoutes(zone: zone, auth: auth),
+            ReportRoutes(zone: zone, auth: auth),
         ]
     }
 

@@ -19,6 +19,11 @@ struct AccessFixture {
     var cohort: Int
     var universityCode: String
     var otherUniversityCode: String
+    /// A unit of the demo's housing stock.
+    var unitCode: String
+
+    /// A unit import whose one row names no building.
+    static let unitsWithoutBuilding = "unit_code,building,floor,category,area_m2\nX-0101,NO-SUCH,1,studio,30.00\n"
 
     /// The logins of the matrix's principals, with the role of each.
     static let signedIn: [(name: String, role: Role?)] = [
@@ -81,7 +86,8 @@ struct AccessFixture {
         return AccessFixture(
             tokens: tokens, talentA: a.talent.id, talentB: b.talent.id, identityA: revealed.talent.identityKey.fullValue,
             columnsA: columnsA, offerA: a.offer.id, cohort: plan.cohorts.last?.year ?? 2026,
-            universityCode: universities[0].creditCode, otherUniversityCode: universities[1].creditCode)
+            universityCode: universities[0].creditCode, otherUniversityCode: universities[1].creditCode,
+            unitCode: try #require(try await zone.housingInventory.units(filter: .init(limit: 1), actor: admin).first).code)
     }
 
     /// The audit entries that record a change (not reads' reveals, not sign-ins): none may appear while

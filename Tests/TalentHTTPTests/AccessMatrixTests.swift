@@ -64,6 +64,24 @@ struct AccessMatrixTests {
             Route(method: "GET", path: "/api/v1/housing/offers?limit=5", useCase: .housingList, allowed: 200),
             Route(method: "GET", path: "/api/v1/housing/leases?limit=5", useCase: .housingList, allowed: 200),
             Route(method: "GET", path: "/api/v1/rosters/\(f.cohort)", useCase: .rosterRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/talents?q=wang&limit=5", useCase: .talentRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/housing/projects", useCase: .housingInventoryRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/housing/buildings", useCase: .housingInventoryRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/housing/units?status=available&limit=5", useCase: .housingInventoryRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/housing/units/\(f.unitCode)", useCase: .housingInventoryRead, allowed: 200),
+            // A row naming no building: the whole file is refused, nothing written.
+            Route(method: "POST", path: "/api/v1/housing/units/import", body: AccessFixture.unitsWithoutBuilding,
+                  useCase: .housingInventoryManage, allowed: 422),
+            // No such lease, and no such reason: refused after the access check.
+            Route(method: "POST", path: "/api/v1/housing/leases/L-1999-9999/renew", body: "{}",
+                  useCase: .housingLeaseManage, allowed: 404),
+            Route(method: "POST", path: "/api/v1/housing/leases/L-1999-9999/terminate", body: #"{"reason":"no-such-reason"}"#,
+                  useCase: .housingLeaseManage, allowed: 422),
+            Route(method: "GET", path: "/api/v1/reports/statistics", useCase: .reportRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/reports/housing/occupancy", useCase: .reportRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/reports/housing/vacancies", useCase: .reportRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/reports/housing/expiring?within=365", useCase: .reportRead, allowed: 200),
+            Route(method: "GET", path: "/api/v1/reports/housing/rent-roll?month=2026-12", useCase: .reportRead, allowed: 200),
         ]
     }
 

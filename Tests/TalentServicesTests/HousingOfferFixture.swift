@@ -77,7 +77,7 @@ enum HousingOfferFixture {
     }
 
     static func unitStatus(_ store: Store, _ code: String) async throws -> UnitStatus {
-        try await HousingInventoryService(store: store).unit(code: code).status
+        try await HousingInventoryService(store: store).unit(code: code, actor: "tester").status
     }
 
     static func applicationStatus(_ store: Store, _ number: String) async throws -> HousingApplicationStatus {

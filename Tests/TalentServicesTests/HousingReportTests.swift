@@ -26,7 +26,7 @@ struct HousingReportTests {
 
     @Test func occupancyByBuildingWithTheTotal() async throws {
         try await Self.withLease { store, _ in
-            let report = try await HousingReportService(store: store).occupancy(on: H.day("2027-03-01"))
+            let report = try await HousingReportService(store: store).occupancy(on: H.day("2027-03-01"), actor: "tester")
             #expect(report.buildings.map(\.buildingCode) == [H.buildingA, H.buildingB, O.buildingC])
             #expect(report.buildings.map(\.units) == [13, 6, 1])
             #expect(report.buildings.map(\.leased) == [0, 0, 1])
@@ -39,22 +39,22 @@ struct HousingReportTests {
             #expect(report.buildings.map(\.letOn) == [0, 0, 1])
             #expect(report.rows.last == ["", "", "total", "20", "1", "0", "18", "1", "1", "5.0"])
             // Accepted on 2026-12-01 for a lease starting then: leased, but not yet let the day before.
-            let early = try await HousingReportService(store: store).occupancy(on: H.day("2026-11-30"))
+            let early = try await HousingReportService(store: store).occupancy(on: H.day("2026-11-30"), actor: "tester")
             #expect(early.total.leased == 1)
             #expect(early.total.letOn == 0)
             #expect(early.total.occupancyPercent == 0)
 
-            let statistics = try await ReportService(store: store).statistics(asOf: H.day("2027-03-01"))
+            let statistics = try await ReportService(store: store).statistics(asOf: H.day("2027-03-01"), actor: "tester")
             #expect(statistics.housingOccupancy == 0.05)
             #expect(statistics.housingOccupancyNote == "1 of 20 units let on 2027-03-01")
-            let before = try await ReportService(store: store).statistics(asOf: H.day("2026-11-30"))
+            let before = try await ReportService(store: store).statistics(asOf: H.day("2026-11-30"), actor: "tester")
             #expect(before.housingOccupancy == 0, "the lease starts on 2026-12-01")
         }
     }
 
     @Test func vacanciesByCategory() async throws {
         try await Self.withLease { store, _ in
-            let report = try await HousingReportService(store: store).vacancies()
+            let report = try await HousingReportService(store: store).vacancies(actor: "tester")
             #expect(report.categories.map(\.category) == ["studio", "1BR", "2BR", "3BR"])
             #expect(report.categories.map(\.units) == [6, 7, 5, 2])
             #expect(report.categories.map(\.available) == [5, 6, 5, 2])
@@ -67,14 +67,14 @@ struct HousingReportTests {
     @Test func leasesExpiringWithinNDays() async throws {
         try await Self.withLease { store, lease in
             let service = HousingReportService(store: store)
-            let report = try await service.expiring(within: 30, on: H.day("2028-11-01"))
+            let report = try await service.expiring(within: 30, on: H.day("2028-11-01"), actor: "tester")
             #expect(report.leases.map(\.leaseNumber) == [lease.number])
             #expect(report.leases.first?.daysLeft == 29)
             #expect(report.leases.first?.renewalWindowOpens == H.day("2028-08-30"))
             #expect(report.leases.first?.monthlyFen == 72960)
             #expect(report.rows.first?.last == "729.60")
-            #expect(try await service.expiring(within: 28, on: H.day("2028-11-01")).leases.isEmpty)
-            let bad = await caught { try await service.expiring(within: -1, on: H.day("2028-11-01")) }
+            #expect(try await service.expiring(within: 28, on: H.day("2028-11-01"), actor: "tester").leases.isEmpty)
+            let bad = await caught { try await service.expiring(within: -1, on: H.day("2028-11-01"), actor: "tester") }
             #expect((bad as? ServiceError)?.validation?.field == "within")
         }
     }
@@ -82,8 +82,8 @@ struct HousingReportTests {
     @Test func theRentRollBillsEachLeaseMonthOnceWithTotalsAndCSV() async throws {
         try await Self.withLease { store, lease in
             let service = HousingReportService(store: store)
-            #expect(try await service.rentRoll(month: YearMonth("2026-11")!).lines.isEmpty)
-            let march = try await service.rentRoll(month: YearMonth("2027-03")!)
+            #expect(try await service.rentRoll(month: YearMonth("2026-11")!, actor: "tester").lines.isEmpty)
+            let march = try await service.rentRoll(month: YearMonth("2027-03")!, actor: "tester")
             #expect(march.lines.map(\.leaseNumber) == [lease.number])
             let line = try #require(march.lines.first)
             #expect(line.talentName == H.class4.name)
@@ -106,8 +106,8 @@ struct HousingReportTests {
 
             // Renewed on 2028-09-01: November 2028 bills the old lease, December 2028 the renewal only.
             let renewal = try await HousingLeaseService(store: store).renew(number: lease.number, on: H.day("2028-09-01"), today: H.today, actor: F.actor)
-            #expect(try await service.rentRoll(month: YearMonth("2028-11")!).lines.map(\.leaseNumber) == [lease.number])
-            let december = try await service.rentRoll(month: YearMonth("2028-12")!)
+            #expect(try await service.rentRoll(month: YearMonth("2028-11")!, actor: "tester").lines.map(\.leaseNumber) == [lease.number])
+            let december = try await service.rentRoll(month: YearMonth("2028-12")!, actor: "tester")
             #expect(december.lines.map(\.leaseNumber) == [renewal.lease.number])
             #expect(december.lines.first?.leaseYear == 3)
         }

@@ -100,9 +100,9 @@ struct HousingRoundServiceTests {
             #expect(offers.map(\.unitCode) == ["B-203", "B-204", "B-102"])
             #expect(offers.allSatisfy { $0.status == "pending" && $0.source == "round" })
             for code in ["B-203", "B-204", "B-102"] {
-                #expect(try await HousingInventoryService(store: store).unit(code: code).status == .offered)
+                #expect(try await HousingInventoryService(store: store).unit(code: code, actor: "tester").status == .offered)
             }
-            #expect(try await HousingInventoryService(store: store).unit(code: "B-305").status == .available)
+            #expect(try await HousingInventoryService(store: store).unit(code: "B-305", actor: "tester").status == .available)
             let applications = HousingApplicationService(store: store)
             #expect(try await applications.application(number: numbers["c2"]!, actor: "tester").status == .offered)
             #expect(try await applications.application(number: numbers["c6"]!, actor: "tester").status == .open)

@@ -97,7 +97,7 @@ struct ReportServiceTests {
     @Test func everyFigureOnAHandBuiltDataSetAsOfMidYear() async throws {
         try await F.withStore { (store: Store) async throws in
             try await Self.build(store)
-            let report = try await ReportService(store: store).statistics(asOf: Self.day("2026-06-30"))
+            let report = try await ReportService(store: store).statistics(asOf: Self.day("2026-06-30"), actor: "tester")
             #expect(report.asOf == Self.day("2026-06-30"))
             #expect(report.engineeringMastersTrained == 2)    // 甲, 乙; 丙 completes 2026-08-31
             #expect(report.traineesInPractice == 2)           // 丙, 丁; 戊 withdrew 2026-03-01, 己 never started
@@ -121,7 +121,7 @@ struct ReportServiceTests {
         try await F.withStore { (store: Store) async throws in
             try await Self.build(store)
             let service = ReportService(store: store)
-            let early = try await service.statistics(asOf: Self.day("2025-06-29"))
+            let early = try await service.statistics(asOf: Self.day("2025-06-29"), actor: "tester")
             #expect(early.engineeringMastersTrained == 0)    // 甲 completes the next day
             #expect(early.traineesInPractice == 2)           // 甲, 乙
             #expect(early.cohorts == 2)
@@ -130,11 +130,11 @@ struct ReportServiceTests {
             #expect(early.technicalProblemsSolved == 1)
             #expect(early.projectsWithProvincialOrHigherAwards == 1)  // P1 only
 
-            let february = try await service.statistics(asOf: Self.day("2026-02-01"))
+            let february = try await service.statistics(asOf: Self.day("2026-02-01"), actor: "tester")
             #expect(february.traineesInPractice == 3)        // 丙, 丁 and 戊, who withdraws on 2026-03-01
             #expect(february.engineeringMastersTrained == 2)
 
-            let late = try await service.statistics(asOf: Self.day("2027-12-31"))
+            let late = try await service.statistics(asOf: Self.day("2027-12-31"), actor: "tester")
             #expect(late.engineeringMastersTrained == 3)
             #expect(late.traineesInPractice == 1)            // 丁
             #expect(late.cohorts == 3)
@@ -149,7 +149,7 @@ struct ReportServiceTests {
 
     @Test func anEmptyDatabaseReportsZerosAndNoHousingFigure() async throws {
         try await F.withStore { (store: Store) async throws in
-            let report = try await ReportService(store: store).statistics(asOf: Self.day("2026-11-26"))
+            let report = try await ReportService(store: store).statistics(asOf: Self.day("2026-11-26"), actor: "tester")
             #expect(report.engineeringMastersTrained == 0)
             #expect(report.cooperationProjects == 0)
             #expect(report.rdInstitutions == 0)
@@ -162,7 +162,7 @@ struct ReportServiceTests {
     @Test func jsonHasEveryFigureAndNullHousing() async throws {
         try await F.withStore { (store: Store) async throws in
             try await Self.build(store)
-            let report = try await ReportService(store: store).statistics(asOf: Self.day("2026-06-30"))
+            let report = try await ReportService(store: store).statistics(asOf: Self.day("2026-06-30"), actor: "tester")
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
             let object = try #require(try JSONSerialization.jsonObject(with: encoder.encode(report)) as? [String: Any])
@@ -181,7 +181,7 @@ struct ReportServiceTests {
     @Test func theTableLabelsEachFigureInEnglishAndChinese() async throws {
         try await F.withStore { (store: Store) async throws in
             try await Self.build(store)
-            let table = try await ReportService(store: store).statistics(asOf: Self.day("2026-06-30")).table()
+            let table = try await ReportService(store: store).statistics(asOf: Self.day("2026-06-30"), actor: "tester").table()
             let lines = table.split(separator: "\n").map(String.init)
             #expect(lines[0] == "Statistics as of 2026-06-30 (截至 2026-06-30)")
             let trained = try #require(lines.first { $0.hasPrefix("Engineering masters trained (cumulative)") })

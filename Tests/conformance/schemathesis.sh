@@ -4,10 +4,13 @@
 # response that contradicts Docs/openapi.yaml. `make test` runs it after the Swift tests.
 #   Tests/conformance/schemathesis.sh            (after `swift build`)
 #   EXAMPLES=50 Tests/conformance/schemathesis.sh
+#   SCRATCH=.build-mine Tests/conformance/schemathesis.sh   (after `swift build --scratch-path .build-mine`)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-talentctl="$root/.build/debug/talentctl"
-talentd="$root/.build/debug/talentd"
+scratch="${SCRATCH:-.build}"
+case "$scratch" in /*) ;; *) scratch="$root/$scratch" ;; esac
+talentctl="$scratch/debug/talentctl"
+talentd="$scratch/debug/talentd"
 examples="${EXAMPLES:-15}"
 work="$(mktemp -d /tmp/talentzone-schemathesis-XXXXXX)"
 chmod 755 "$work"

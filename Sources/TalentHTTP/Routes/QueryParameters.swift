@@ -8,9 +8,22 @@ extension Request {
         uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// `?q=` as a search: trimmed, nil when blank, at most 100 characters (a name is at most 100).
+    func searchText(_ name: String) throws -> String? {
+        guard let text = queryText(name)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard text.count <= 100 else {
+            throw ServiceError.invalid(ValidationError(field: name, value: String(text.prefix(20)) + "…",
+                                                       reason: "is longer than 100 characters"))
+        }
+        return text
+    }
+
     /// `?reveal=true`: whether full identity and mobile numbers are asked for (only a principal entitled to
     /// them gets them; the service refuses the rest and audits every reveal).
-    var asksToReveal: Bool { ["true", "1", "yes"].contains(uri.queryParameters.get("reveal")?.lowercased() ?? "") }
+    var asksToReveal: Bool { asksFor("reveal") }
+
+    /// `?NAME=true` (or `1`, `yes`).
+    func asksFor(_ name: String) -> Bool { ["true", "1", "yes"].contains(uri.queryParameters.get(name)?.lowercased() ?? "") }
 
     /// Limit and offset of a list: at most 200 at a time (50 when not given), so no list is unbounded.
     func paging(defaultLimit: Int = 50, maximum: Int = 200) throws -> (limit: Int, offset: Int) {
@@ -19,7 +32,26 @@ extension Request {
         return (limit, offset)
     }
 
-    private func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+    /// `?on=2026-12-01`: a day, or nil when absent.
+    func queryDay(_ name: String) throws -> CalendarDate? {
+        guard let text = queryText(name) else { return nil }
+        guard let day = CalendarDate.parsing(cell: text) else {
+            throw ServiceError.invalid(ValidationError(field: name, value: text, reason: "is not a date in the form YYYY-MM-DD"))
+        }
+        return day
+    }
+
+    /// `?month=2026-12`: a month, or nil when absent.
+    func queryMonth(_ name: String) throws -> YearMonth? {
+        guard let text = queryText(name) else { return nil }
+        guard let month = YearMonth(text) else {
+            throw ServiceError.invalid(ValidationError(field: name, value: text, reason: "is not a month in the form YYYY-MM"))
+        }
+        return month
+    }
+
+    /// `?within=30`: a whole number in `range`, or nil when absent.
+    func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = queryText(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw ServiceError.invalid(ValidationError(

@@ -3,7 +3,8 @@ import Hummingbird
 import TalentServices
 
 /// Talents, addressed by record number (never by identity number in a URL: URLs end up in proxy logs).
-/// `GET /api/v1/talents` lists those in reach (an employer: its staff), `GET /api/v1/talents/{id}` shows
+/// `GET /api/v1/talents` lists those in reach (an employer: its staff), `?q=` finding them by name, pinyin
+/// or initials, `GET /api/v1/talents/{id}` shows
 /// one with its certifications, `POST /api/v1/talents/search` finds one by identity number given in the
 /// body, `POST /api/v1/talents` registers (an employer: its own staff).
 struct TalentRoutes: RouteGroup {
@@ -20,7 +21,8 @@ struct TalentRoutes: RouteGroup {
             let principal = try await auth.principal(request)
             let (limit, offset) = try request.paging()
             let filter = TalentFilter(employerCreditCode: request.queryText("employer")?.uppercased(),
-                                      nameContains: request.queryText("name"), limit: limit, offset: offset)
+                                      nameContains: request.queryText("name"), search: try request.searchText("q"),
+                                      limit: limit, offset: offset)
             let records = try await zone.registry.talents(filter, reveal: reveal(request, principal, "GET /api/v1/talents"),
                                                           actor: principal)
             let total = try await zone.registry.talentCount(filter, actor: principal)

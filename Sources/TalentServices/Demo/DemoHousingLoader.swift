@@ -23,10 +23,10 @@ public struct DemoHousingLoader: Sendable {
                      note: @Sendable (String) -> Void = { _ in }) async throws(ServiceError) -> DemoHousingLoadReport {
         var report = DemoHousingLoadReport()
         let inventory = zone.housingInventory
-        if try await !inventory.projects().contains(where: { $0.code == DemoHousing.project.code }) {
+        if try await !inventory.projects(actor: actor).contains(where: { $0.code == DemoHousing.project.code }) {
             _ = try await inventory.addProject(DemoHousing.project, actor: actor)
         }
-        let buildings = Set(try await inventory.buildings().map(\.code))
+        let buildings = Set(try await inventory.buildings(actor: actor).map(\.code))
         for building in plan.buildings where !buildings.contains(building.input.code) {
             _ = try await inventory.addBuilding(building.input, actor: actor)
             report.buildingsAdded += 1

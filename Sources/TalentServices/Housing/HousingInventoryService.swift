@@ -89,7 +89,8 @@ extension HousingInventoryService {
         }
     }
 
-    public func unit(code: String) async throws(ServiceError) -> HousingUnitRecord {
+    public func unit(code: String, actor: Principal) async throws(ServiceError) -> HousingUnitRecord {
+        _ = try AccessTable.authorize(.housingInventoryRead, actor)
         let code = code.trimmed
         guard let record = try await run({ try await store.read { try await $0.housingUnit(code: code) } }) else {
             throw .notFound("no unit has code \(code)", next: .listHousingUnits)
@@ -100,12 +101,14 @@ extension HousingInventoryService {
 
 extension HousingInventoryService {
     /// Every project, by code.
-    public func projects() async throws(ServiceError) -> [HousingProjectRecord] {
-        try await run { try await store.read { try await $0.housingProjects() } }
+    public func projects(actor: Principal) async throws(ServiceError) -> [HousingProjectRecord] {
+        _ = try AccessTable.authorize(.housingInventoryRead, actor)
+        return try await run { try await store.read { try await $0.housingProjects() } }
     }
 
     /// The buildings of one project (every project when nil), by project and code.
-    public func buildings(projectCode: String? = nil) async throws(ServiceError) -> [HousingBuildingRecord] {
+    public func buildings(projectCode: String? = nil, actor: Principal) async throws(ServiceError) -> [HousingBuildingRecord] {
+        _ = try AccessTable.authorize(.housingInventoryRead, actor)
         let code = projectCode?.trimmed.nonEmpty
         return try await run {
             try await store.read { session in
@@ -117,7 +120,20 @@ extension HousingInventoryService {
 
     /// The units the filter selects, by project, building, floor and code. An unknown project or
     /// building code is refused (a typo would otherwise look like an empty project or building).
-    public func units(filter: HousingUnitFilter = .init()) async throws(ServiceError) -> [HousingUnitRecord] {
+    public func units(filter: HousingUnitFilter = .init(), actor: Principal) async throws(ServiceError) -> [HousingUnitRecord] {
+        try await unitList(filter, actor: actor) { try await $0.housingUnits($1) }
+    }
+
+    /// How many units ``units(filter:actor:)`` would list without its limit and offset.
+    public func unitCount(filter: HousingUnitFilter = .init(), actor: Principal) async throws(ServiceError) -> Int {
+        try await unitList(filter, actor: actor) { try await $0.housingUnitCount($1) }
+    }
+
+    private func unitList<T: Sendable>(_ filter: HousingUnitFilter, actor: Principal,
+                                       _ read: (StoreSession, HousingUnitFilter) async throws -> T)
+        async throws(ServiceError) -> T
+    {
+        _ = try AccessTable.authorize(.housingInventoryRead, actor)
         if let category = filter.category, UnitCategory.parse(category) == nil {
             throw .invalid(ValidationError(field: "category", value: category, reason: "is not a unit category",
                                            hint: "use studio, 1BR, 2BR or 3BR"))
@@ -132,7 +148,7 @@ extension HousingInventoryService {
                 if let code = filter.buildingCode, try await session.housingBuilding(code: code) == nil {
                     throw ServiceError.notFound("no building has code \(code)", next: .listHousingBuildings)
                 }
-                return try await session.housingUnits(filter)
+                return try await read(session, filter)
             }
         }
     }

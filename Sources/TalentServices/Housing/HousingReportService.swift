@@ -17,18 +17,21 @@ public struct HousingReportService: Sendable {
 
 extension HousingReportService {
     /// Units of every building by status now, with the share let on `date`, and the total.
-    public func occupancy(on date: CalendarDate = .today()) async throws(ServiceError) -> HousingOccupancyReport {
+    public func occupancy(on date: CalendarDate = .today(), actor: Principal) async throws(ServiceError) -> HousingOccupancyReport {
+        _ = try AccessTable.authorize(.reportRead, actor)
         let rows = try await housingRun { try await store.read { try await $0.housingOccupancy(on: date) } }
         return HousingOccupancyReport(on: date, buildings: rows.map(HousingOccupancyReport.Line.init))
     }
 
     /// Units by category with the available ones.
-    public func vacancies() async throws(ServiceError) -> HousingVacancyReport {
-        HousingVacancyReport(categories: try await housingRun { try await store.read { try await $0.housingVacancies() } })
+    public func vacancies(actor: Principal) async throws(ServiceError) -> HousingVacancyReport {
+        _ = try AccessTable.authorize(.reportRead, actor)
+        return HousingVacancyReport(categories: try await housingRun { try await store.read { try await $0.housingVacancies() } })
     }
 
     /// Active leases ending from `date` through `days` days later, with their renewal window.
-    public func expiring(within days: Int, on date: CalendarDate) async throws(ServiceError) -> HousingExpiringReport {
+    public func expiring(within days: Int, on date: CalendarDate, actor: Principal) async throws(ServiceError) -> HousingExpiringReport {
+        _ = try AccessTable.authorize(.reportRead, actor)
         guard (0...3660).contains(days) else {
             throw .invalid(ValidationError(field: "within", value: String(days), reason: "must be 0 to 3660 days"))
         }
@@ -52,8 +55,9 @@ extension HousingReportService {
     /// The rent due for `month`: one line per lease whose lease month begins in it (a lease month runs from
     /// the start day, e.g. the 15th to the 14th), while the talent holds the unit (to the move-out for a
     /// terminated lease). So a renewal and the lease it continues are never both billed for one month.
-    public func rentRoll(month: YearMonth) async throws(ServiceError) -> HousingRentRoll {
-        try await housingRun {
+    public func rentRoll(month: YearMonth, actor: Principal) async throws(ServiceError) -> HousingRentRoll {
+        _ = try AccessTable.authorize(.reportRead, actor)
+        return try await housingRun {
             try await store.read { session in
                 let leases = try await session.housingLeasesOccupying(from: month.firstDay, through: month.lastDay)
                 let rents = try await session.housingLeaseRents(leaseIDs: leases.map(\.id))

@@ -22,6 +22,24 @@ extension HousingInventoryService {
         _ = try AccessTable.authorize(.housingInventoryManage, actor)
         let file = try CSVImportFile.read(
             at: path, allowed: Self.unitColumns, required: Self.requiredUnitColumns, options: options)
+        return try await importUnits(file, options: options, actor: actor, progress: progress)
+    }
+
+    /// The same import of a file's content sent by a front door (`POST /api/v1/units/import`): `fileName`
+    /// names it in the report and the import batch; no `FILE.errors.csv` is written (the refusal lists
+    /// every bad row).
+    public func importUnits(csv: Data, fileName: String, options: TalentImportService.Options = .init(),
+                            actor: Principal) async throws(ServiceError) -> PracticeImportReport {
+        _ = try AccessTable.authorize(.housingInventoryManage, actor)
+        var options = options
+        options.writeErrorReport = false
+        let file = try CSVImportFile.read(
+            csv, path: fileName, allowed: Self.unitColumns, required: Self.requiredUnitColumns, options: options)
+        return try await importUnits(file, options: options, actor: actor, progress: { _, _, _ in })
+    }
+
+    private func importUnits(_ file: CSVImportFile, options: TalentImportService.Options, actor: Principal,
+                             progress: @escaping TalentImportService.Progress) async throws(ServiceError) -> PracticeImportReport {
         var issues: [ImportIssue] = []
         var inputs: [(line: Int, input: HousingUnitInput)] = []
         var firstLine: [String: Int] = [:]

@@ -20,13 +20,20 @@ struct CSVImportFile {
     /// Reads `path`; `allowed` lists every known column in template order, `required` those that must be present.
     static func read(at path: String, allowed: [String], required: [String],
                      options: TalentImportService.Options) throws(ServiceError) -> CSVImportFile {
-        let fileName = URL(fileURLWithPath: path).lastPathComponent
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw .unreadableFile("cannot read \(path): \(error.localizedDescription)")
         }
+        return try read(data, path: path, allowed: allowed, required: required, options: options)
+    }
+
+    /// Reads `data`, a file's content: `path` names it in reports (and is where `FILE.errors.csv` goes,
+    /// when the options write one); a file sent over HTTP has only its name.
+    static func read(_ data: Data, path: String, allowed: [String], required: [String],
+                     options: TalentImportService.Options) throws(ServiceError) -> CSVImportFile {
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
         func reject(_ issues: [ImportIssue], encoding: String, rows: Int) -> ServiceError {
             rejection(issues, path: path, encoding: encoding, rowsTotal: rows, writeErrorReport: options.writeErrorReport)
         }

@@ -12,7 +12,8 @@ public struct ReportService: Sendable {
         self.store = store
     }
 
-    public func statistics(asOf day: CalendarDate = .today()) async throws(ServiceError) -> StatisticsReport {
+    public func statistics(asOf day: CalendarDate = .today(), actor: Principal) async throws(ServiceError) -> StatisticsReport {
+        _ = try AccessTable.authorize(.reportRead, actor)
         let figures = try await run { try await store.read { try await $0.zoneStatistics(asOf: day) } }
         return StatisticsReport(figures)
     }

@@ -22,11 +22,13 @@ public struct Migrator: Sendable {
         self.roles = roles
     }
 
-    /// Applies what is pending; returns the migrations it applied. With ``roles``, it then grants the
-    /// application role its privileges (DatabaseRoles), when this connection may (as the schema's owner
-    /// or a superuser) and the role exists.
+    /// Applies what is pending; returns the migrations it applied. Then it fills what a migration added
+    /// but SQL cannot compute (the pinyin of names stored before 0008), in batches of their own. With
+    /// ``roles``, it then grants the application role its privileges (DatabaseRoles), when this
+    /// connection may (as the schema's owner or a superuser) and the role exists.
     public func migrate(_ store: Store) async throws -> [Migration] {
         let applied = try await applyPending(store)
+        try await fillComputedColumns(store)
         if let roles {
             try await store.write { session in
                 try await session.query("SELECT pg_advisory_xact_lock(7251001)")
@@ -36,6 +38,17 @@ public struct Migrator: Sendable {
         }
         return applied
     }
+
+    /// The pinyin of names (``PinyinName``) for rows from before migration 0008, a thousand rows per
+    /// transaction, so a large registry is never locked at once; an interrupted fill goes on at the next
+    /// `db migrate`. Rows that still lack it are found by their name as written.
+    private func fillComputedColumns(_ store: Store) async throws {
+        guard migrations.contains(where: { $0.version == Self.namePinyinVersion }) else { return }
+        while try await store.write({ try await $0.fillMissingNamePinyin() }) > 0 {}
+    }
+
+    /// The migration that adds `talents.name_pinyin` and `name_initials`.
+    static let namePinyinVersion = 8
 
     private func applyPending(_ store: Store) async throws -> [Migration] {
         // Nothing to do is found without DDL, so a connection that may not create tables (the

@@ -10,14 +10,16 @@ public struct HousingUnitFilter: Sendable, Equatable {
     public var category: String?
     public var status: UnitStatus?
     public var limit: Int
+    public var offset: Int
 
     public init(projectCode: String? = nil, buildingCode: String? = nil, category: String? = nil,
-                status: UnitStatus? = nil, limit: Int = 100_000) {
+                status: UnitStatus? = nil, limit: Int = 100_000, offset: Int = 0) {
         self.projectCode = projectCode
         self.buildingCode = buildingCode
         self.category = category
         self.status = status
         self.limit = limit
+        self.offset = offset
     }
 }
 
@@ -184,16 +186,34 @@ extension StoreSession {
 
     /// Sorted by project, building, floor and code.
     public func housingUnits(_ filter: HousingUnitFilter) async throws -> [HousingUnitRecord] {
-        try await rows("""
-            \(unescaped: Self.housingUnitSelect)
+        try await rows(Self.housingUnitList(filter, counting: false), housingUnit(from:))
+    }
+
+    /// How many units the filter selects, whatever its limit and offset.
+    public func housingUnitCount(_ filter: HousingUnitFilter) async throws -> Int {
+        for try await count in try await query(Self.housingUnitList(filter, counting: true)).decode(Int64.self) { return Int(count) }
+        return 0
+    }
+
+    /// The units of `filter`, or their count (a NULL limit and offset are none).
+    private static func housingUnitList(_ filter: HousingUnitFilter, counting: Bool) -> PostgresQuery {
+        let limit = counting ? nil : filter.limit
+        let offset = counting ? nil : filter.offset
+        return """
+            \(unescaped: counting ? Self.housingUnitCountSelect : Self.housingUnitSelect)
             WHERE (\(filter.projectCode)::text IS NULL OR p.code = \(filter.projectCode))
               AND (\(filter.buildingCode)::text IS NULL OR b.code = \(filter.buildingCode))
               AND (\(filter.category)::text IS NULL OR u.category = \(filter.category))
               AND (\(filter.status?.rawValue)::text IS NULL OR u.status = \(filter.status?.rawValue))
-            ORDER BY p.code, b.code, u.floor, u.code
-            LIMIT \(filter.limit)
-            """, housingUnit(from:))
+            \(unescaped: counting ? "" : "ORDER BY p.code, b.code, u.floor, u.code")
+            LIMIT \(limit) OFFSET \(offset)
+            """
     }
+
+    static let housingUnitCountSelect = """
+        SELECT count(*)
+        FROM housing_units u JOIN housing_buildings b ON b.id = u.building_id JOIN housing_projects p ON p.id = b.project_id
+        """
 
     /// Sets a unit's status (the caller has checked the transition).
     public func setHousingUnitStatus(id: Int64, _ status: UnitStatus) async throws {

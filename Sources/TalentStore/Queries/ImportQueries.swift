@@ -72,7 +72,7 @@ extension StoreSession {
     public static let talentCopyColumns = [
         "name", "id_number", "passport", "nationality", "birth_date", "sex", "mobile", "email", "degree",
         "university", "major", "title", "skill_level", "employer_id", "contract_start", "contract_end",
-        "insurance_since", "owns_housing", "import_batch_id",
+        "insurance_since", "owns_housing", "import_batch_id", "name_pinyin", "name_initials",
     ]
 
     /// Streams validated talents into `talents` with COPY. `employerIDs` maps credit codes to ids and
@@ -92,7 +92,7 @@ extension StoreSession {
                 CopyText.appendRow([
                     c.name, c.idNumber, c.passport, c.nationality, c.birthDate, c.sex, c.mobile, c.email, c.degree,
                     c.university, c.major, c.title, c.skillLevel, employer, c.contractStart, c.contractEnd,
-                    c.insuranceSince, c.ownsHousing ? "t" : "f", batch,
+                    c.insuranceSince, c.ownsHousing ? "t" : "f", batch, c.namePinyin, c.nameInitials,
                 ], to: &buffer)
                 if buffer.readableBytes >= 1 << 20 {
                     try await Self.write(buffer, to: writer, on: connection)

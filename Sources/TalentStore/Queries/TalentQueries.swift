@@ -54,6 +54,9 @@ public struct TalentRecord: Sendable, Codable, Equatable {
 public struct TalentFilter: Sendable {
     public var employerCreditCode: String?
     public var nameContains: String?
+    /// What a person typed to find a talent: part of the name as written (`小明`), or the start of its
+    /// pinyin (`wang`, `wangxiao`, `wang xiao ming`) or of its initials (`wxm`), in any case.
+    public var search: String?
     public var limit: Int
     public var offset: Int
     /// Only talents employed by these organisations or with these record numbers (an account's scope);
@@ -61,9 +64,11 @@ public struct TalentFilter: Sendable {
     public var withinEmployers: [Int64]?
     public var withinTalents: [Int64]?
 
-    public init(employerCreditCode: String? = nil, nameContains: String? = nil, limit: Int = 100, offset: Int = 0) {
+    public init(employerCreditCode: String? = nil, nameContains: String? = nil, search: String? = nil,
+                limit: Int = 100, offset: Int = 0) {
         self.employerCreditCode = employerCreditCode
         self.nameContains = nameContains
+        self.search = search
         self.limit = limit
         self.offset = offset
     }
@@ -110,12 +115,12 @@ extension StoreSession {
         let rows = try await query("""
             INSERT INTO talents (name, id_number, passport, nationality, birth_date, sex, mobile, email, degree,
                 university, major, title, skill_level, employer_id, contract_start, contract_end, insurance_since,
-                owns_housing)
+                owns_housing, name_pinyin, name_initials)
             VALUES (\(fields.name), \(fields.idNumber), \(fields.passport), \(fields.nationality),
                 \(fields.birthDate)::date, \(fields.sex), \(fields.mobile), \(fields.email), \(fields.degree),
                 \(fields.university), \(fields.major), \(fields.title), \(fields.skillLevel), \(employerID),
                 \(fields.contractStart)::date, \(fields.contractEnd)::date, \(fields.insuranceSince)::date,
-                \(fields.ownsHousing))
+                \(fields.ownsHousing), \(fields.namePinyin), \(fields.nameInitials))
             RETURNING id
             """)
         var newID: Int64?
@@ -130,7 +135,8 @@ extension StoreSession {
     public func updateTalent(id: Int64, _ draft: TalentDraft, employerID: Int64?) async throws -> TalentRecord {
         let fields = TalentColumns(draft)
         try await query("""
-            UPDATE talents SET name = \(fields.name), mobile = \(fields.mobile), email = \(fields.email),
+            UPDATE talents SET name = \(fields.name), name_pinyin = \(fields.namePinyin),
+                name_initials = \(fields.nameInitials), mobile = \(fields.mobile), email = \(fields.email),
                 degree = \(fields.degree), university = \(fields.university), major = \(fields.major),
                 title = \(fields.title), skill_level = \(fields.skillLevel), employer_id = \(employerID),
                 contract_start = \(fields.contractStart)::date, contract_end = \(fields.contractEnd)::date,
@@ -160,31 +166,53 @@ extension StoreSession {
 
     /// Sorted by name in pinyin order. `nameContains` is plain text: `%` and `_` match themselves.
     public func talents(_ filter: TalentFilter) async throws -> [TalentRecord] {
-        let namePattern = filter.nameContains.map(LikePattern.containing)
-        return try await rows("""
-            SELECT \(unescaped: Self.talentColumns)
-            FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id
-            WHERE (\(filter.employerCreditCode)::text IS NULL OR o.credit_code = \(filter.employerCreditCode))
-              AND (\(namePattern)::text IS NULL OR t.name LIKE \(namePattern) ESCAPE '\\')
-              AND ((\(filter.withinEmployers)::bigint[] IS NULL AND \(filter.withinTalents)::bigint[] IS NULL)
-                   OR t.employer_id = ANY(\(filter.withinEmployers ?? [])) OR t.id = ANY(\(filter.withinTalents ?? [])))
-            ORDER BY t.name COLLATE "zh-x-icu", t.id
-            LIMIT \(filter.limit) OFFSET \(filter.offset)
-            """, talent(from:))
+        try await rows(Self.talentList(filter, counting: false), talent(from:))
     }
 
     /// How many talents the filter matches, whatever its limit and offset.
     public func talentCount(_ filter: TalentFilter) async throws -> Int {
+        for try await count in try await query(Self.talentList(filter, counting: true)).decode(Int64.self) { return Int(count) }
+        return 0
+    }
+
+    /// A talent list, or its count (a NULL limit and offset are none). A search matches the name as written
+    /// anywhere in it (case-insensitive; trigram-indexed), or the start of the pinyin without spaces or of
+    /// the initials (`text_pattern_ops` indexes), when the search is letters only.
+    private static func talentList(_ filter: TalentFilter, counting: Bool) -> PostgresQuery {
         let namePattern = filter.nameContains.map(LikePattern.containing)
-        let rows = try await query("""
-            SELECT count(*) FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id
+        let search = filter.search.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let searchPattern = search.map(LikePattern.containing)
+        let pinyinPrefix = search.flatMap(PinyinName.searchKey).map { $0 + "%" }  // letters only: nothing to escape
+        let limit = counting ? nil : filter.limit
+        let offset = counting ? nil : filter.offset
+        return """
+            SELECT \(unescaped: counting ? "count(*)" : talentColumns)
+            FROM talents t LEFT JOIN organisations o ON o.id = t.employer_id
             WHERE (\(filter.employerCreditCode)::text IS NULL OR o.credit_code = \(filter.employerCreditCode))
               AND (\(namePattern)::text IS NULL OR t.name LIKE \(namePattern) ESCAPE '\\')
+              AND (\(searchPattern)::text IS NULL OR t.name ILIKE \(searchPattern) ESCAPE '\\'
+                   OR replace(t.name_pinyin, ' ', '') LIKE \(pinyinPrefix) OR t.name_initials LIKE \(pinyinPrefix))
               AND ((\(filter.withinEmployers)::bigint[] IS NULL AND \(filter.withinTalents)::bigint[] IS NULL)
                    OR t.employer_id = ANY(\(filter.withinEmployers ?? [])) OR t.id = ANY(\(filter.withinTalents ?? [])))
+            \(unescaped: counting ? "" : #"ORDER BY t.name COLLATE "zh-x-icu", t.id"#)
+            LIMIT \(limit) OFFSET \(offset)
+            """
+    }
+
+    /// Fills the pinyin of up to `batch` talents stored without it (rows from before migration 0008);
+    /// returns how many it filled. The trigger keeps no history for this (it is not a new version).
+    public func fillMissingNamePinyin(batch: Int = 1000) async throws -> Int {
+        let missing = try await rows("""
+            SELECT id, name FROM talents WHERE name_pinyin IS NULL ORDER BY id LIMIT \(batch) FOR UPDATE SKIP LOCKED
+            """) { row in (try row.value("id", as: Int64.self), try row.value("name", as: String.self)) }
+        guard !missing.isEmpty else { return 0 }
+        let pinyin = missing.map { PinyinName($0.1) }
+        try await query("""
+            UPDATE talents t SET name_pinyin = f.spelled, name_initials = f.initials
+            FROM unnest(\(missing.map(\.0)), \(pinyin.map(\.spelled)), \(pinyin.map(\.initials))) AS f(id, spelled, initials)
+            WHERE t.id = f.id
             """)
-        for try await count in rows.decode(Int64.self) { return Int(count) }
-        return 0
+        return missing.count
     }
 
     /// Previous versions of a talent, oldest first, as JSON text.
@@ -210,6 +238,8 @@ extension StoreSession {
 /// The column values of a draft, as bound parameters.
 struct TalentColumns {
     var name: String
+    var namePinyin: String
+    var nameInitials: String
     var idNumber: String?
     var passport: String?
     var nationality: String?
@@ -229,6 +259,9 @@ struct TalentColumns {
 
     init(_ draft: TalentDraft) {
         name = draft.name.value
+        let pinyin = PinyinName(draft.name.value)
+        namePinyin = pinyin.spelled
+        nameInitials = pinyin.initials
         switch draft.identity {
         case let .resident(number):
             idNumber = number.value

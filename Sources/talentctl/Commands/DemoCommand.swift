@@ -51,7 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
             let summary = try await loader.summary(seed: seed, load: load)
             let accounts = try await DemoAccounts.create(zone, actor: .localOperator("demo"))
             let accountsFile = try Self.write(accounts)
-            let statistics = try await zone.report.statistics()
+            let statistics = try await zone.report.statistics(actor: .localOperator("demo"))
             Output.note(String(format: "done in %.1f s", Date().timeIntervalSince(started)))
             if output.json {
                 return Output.json(Document(registry: summary, practice: practice, statistics: statistics, housing: housing,

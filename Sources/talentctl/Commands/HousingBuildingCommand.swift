@@ -50,11 +50,12 @@ struct HousingBuildingCommand: AsyncParsableCommand {
             discussion: "Example:\n  talentctl housing building list --project ZGTT\n  talentctl housing building list --json")
 
         @Option(help: "Only this project's buildings.") var project: String?
+        @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
             try await Command.run { zone in
-                let records = try await zone.housingInventory.buildings(projectCode: project)
+                let records = try await zone.housingInventory.buildings(projectCode: project, actor: actor.resolved)
                 if output.json { return Output.json(records) }
                 Output.table(["code", "project", "name", "benchmark"], records.map {
                     [$0.code, $0.projectCode, $0.name, HousingText.rent($0.benchmarkFenPerM2)]

@@ -41,11 +41,12 @@ struct HousingProjectCommand: AsyncParsableCommand {
             abstract: "List housing projects by code.",
             discussion: "Example:\n  talentctl housing project list\n  talentctl housing project list --json")
 
+        @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
             try await Command.run { zone in
-                let records = try await zone.housingInventory.projects()
+                let records = try await zone.housingInventory.projects(actor: actor.resolved)
                 if output.json { return Output.json(records) }
                 Output.table(["code", "name", "address"], records.map { [$0.code, $0.name, $0.address ?? ""] })
                 Output.note(Output.count(records.count, "project"))

@@ -34,10 +34,11 @@ struct HousingReportCommand: AsyncParsableCommand {
 
         @Option(help: "The day the share let is counted on, YYYY-MM-DD (default today).") var on: Day?
         @OptionGroup var format: ReportFormat
+        @OptionGroup var actor: ActorOptions
 
         func run() async throws {
             try await Command.run { zone in
-                let report = try await zone.housingReports.occupancy(on: on?.date ?? .today())
+                let report = try await zone.housingReports.occupancy(on: on?.date ?? .today(), actor: actor.resolved)
                 try format.render(report, table: report, rightAligned: [3, 4, 5, 6, 7, 8, 9])
             }
         }
@@ -49,10 +50,11 @@ struct HousingReportCommand: AsyncParsableCommand {
             discussion: "Example:\n  talentctl housing report vacancies --json")
 
         @OptionGroup var format: ReportFormat
+        @OptionGroup var actor: ActorOptions
 
         func run() async throws {
             try await Command.run { zone in
-                let report = try await zone.housingReports.vacancies()
+                let report = try await zone.housingReports.vacancies(actor: actor.resolved)
                 try format.render(report, table: report, rightAligned: [1, 2, 3])
             }
         }
@@ -66,6 +68,7 @@ struct HousingReportCommand: AsyncParsableCommand {
         @Option(parsing: .unconditional, help: "How many days ahead (0–3660).") var within: Int
         @Option(help: "The day to count from, YYYY-MM-DD (default today).") var on: Day?
         @OptionGroup var format: ReportFormat
+        @OptionGroup var actor: ActorOptions
 
         func validate() throws {
             guard (0...3660).contains(within) else {
@@ -75,7 +78,7 @@ struct HousingReportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Command.run { zone in
-                let report = try await zone.housingReports.expiring(within: within, on: on?.date ?? .today())
+                let report = try await zone.housingReports.expiring(within: within, on: on?.date ?? .today(), actor: actor.resolved)
                 try format.render(report, table: report, rightAligned: [5, 7])
             }
         }
@@ -95,10 +98,11 @@ struct HousingReportCommand: AsyncParsableCommand {
 
         @Option(help: "The month, YYYY-MM.") var month: Month
         @OptionGroup var format: ReportFormat
+        @OptionGroup var actor: ActorOptions
 
         func run() async throws {
             try await Command.run { zone in
-                let report = try await zone.housingReports.rentRoll(month: month.value)
+                let report = try await zone.housingReports.rentRoll(month: month.value, actor: actor.resolved)
                 try format.render(report, table: report, rightAligned: [4, 5, 6, 7, 8])
             }
         }

@@ -100,6 +100,7 @@ struct HousingUnitCommand: AsyncParsableCommand {
         @Option(help: "Only this building's units.") var building: String?
         @Option(help: "Only this category: studio, 1BR, 2BR, 3BR.") var category: String?
         @Option(help: "Only units in this status: available, offered, leased, maintenance.") var status: String?
+        @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
@@ -107,7 +108,8 @@ struct HousingUnitCommand: AsyncParsableCommand {
             let unitCategory = try category.map(HousingText.category)
             try await Command.run { zone in
                 let records = try await zone.housingInventory.units(filter: HousingUnitFilter(
-                    projectCode: project, buildingCode: building, category: unitCategory?.rawValue, status: unitStatus))
+                    projectCode: project, buildingCode: building, category: unitCategory?.rawValue, status: unitStatus),
+                    actor: actor.resolved)
                 if output.json { return Output.json(records.map(UnitView.init)) }
                 Output.table(["unit", "project", "building", "floor", "category", "area", "accessible", "status"], records.map {
                     [$0.code, $0.projectCode, $0.buildingCode, String($0.floor), HousingText.categoryLabel($0.category),
@@ -124,11 +126,12 @@ struct HousingUnitCommand: AsyncParsableCommand {
             discussion: "Example:\n  talentctl housing unit show A-0101\n  talentctl housing unit show A-0101 --json")
 
         @Argument(help: "The unit's code.") var code: String
+        @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
             try await Command.run { zone in
-                let record = try await zone.housingInventory.unit(code: code)
+                let record = try await zone.housingInventory.unit(code: code, actor: actor.resolved)
                 let view = UnitView(record)
                 if output.json { return Output.json(view) }
                 Output.fields([

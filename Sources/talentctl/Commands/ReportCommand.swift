@@ -23,12 +23,13 @@ struct ReportCommand: AsyncParsableCommand {
                 """)
 
         @Option(help: "The day the figures describe, YYYY-MM-DD (default: today, China time).") var asOf: Day?
+        @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
             let day = asOf?.date ?? .today()
             try await Command.run { zone in
-                let report = try await zone.report.statistics(asOf: day)
+                let report = try await zone.report.statistics(asOf: day, actor: actor.resolved)
                 if output.json { return Output.json(report) }
                 Output.line(report.table(), terminator: "")
             }

@@ -118,10 +118,14 @@ struct TalentCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List talents in pinyin order of name; identity and mobile numbers masked.",
-            discussion: "Example:\n  talentctl talent list --employer 91110000600037341L\n  talentctl talent list --name 王 --json")
+            discussion: "Example:\n  talentctl talent list --employer 91110000600037341L\n  talentctl talent list --name 王 --json\n"
+                + "  talentctl talent list --q wxm        (pinyin initials; also --q wang, --q \"wang xiao\", --q 小明)")
 
         @Option(help: "Only talents of this employer (credit code).") var employer: String?
         @Option(help: "Only names containing this text.") var name: String?
+        @Option(name: [.customLong("q"), .customLong("search")],
+                help: "Find by part of the name, or the start of its pinyin or initials (wang, wangxiao, wxm).")
+        var search: String?
         @Option(parsing: .unconditional, help: ListLimit.help("rows"), transform: ListLimit.parse) var limit = 100
         @Option(help: "Skip this many rows.") var offset = 0
         @Flag(help: "Show full identity and mobile numbers (recorded in the audit log).") var revealPII = false
@@ -135,7 +139,8 @@ struct TalentCommand: AsyncParsableCommand {
         func run() async throws {
             try await Command.run { zone in
                 let records = try await zone.registry.talents(
-                    TalentFilter(employerCreditCode: employer?.uppercased(), nameContains: name, limit: limit, offset: offset),
+                    TalentFilter(employerCreditCode: employer?.uppercased(), nameContains: name, search: search,
+                                 limit: limit, offset: offset),
                     reveal: revealPII ? PIIReveal(scope: "talent list") : nil,
                     actor: actor.resolved)
                 let views = records.map { TalentView($0) }
